@@ -59,7 +59,7 @@ template <class T>
 class [[nodiscard]] result {
  public:
   result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit like expected
-  result(error err) : state_(std::in_place_index<1>, std::move(err)) {}  // NOLINT
+  result(doichieu::error err) : state_(std::in_place_index<1>, std::move(err)) {}  // NOLINT
 
   bool has_value() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return has_value(); }
@@ -67,7 +67,7 @@ class [[nodiscard]] result {
   T& value() & { return std::get<0>(state_); }
   const T& value() const& { return std::get<0>(state_); }
   T&& value() && { return std::get<0>(std::move(state_)); }
-  const error& error() const& { return std::get<1>(state_); }
+  const doichieu::error& error() const& { return std::get<1>(state_); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
   T&& operator*() && { return std::move(*this).value(); }
@@ -75,7 +75,7 @@ class [[nodiscard]] result {
   const T* operator->() const { return &value(); }
 
  private:
-  std::variant<T, struct error> state_;
+  std::variant<T, doichieu::error> state_;
 };
 
 // result<void>: success carries nothing.
