@@ -1,0 +1,178 @@
+// The engine: one pipeline from bytes to findings.
+//
+//   bytes -> UTF-8 check -> NFC + offset map -> case fold -> sentences      (make_document)
+//         -> RE2 candidate positions per grammar family                    (scan/candidates)
+//         -> X3 parses at those positions, longest match wins              (grammars)
+//         -> typed facts with original spans                              (extract_facts)
+//         -> rules within and across reports -> findings                  (rules)
+#include <doichieu/engine.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include <doichieu/grammars/grammars.hpp>
+#include <doichieu/rules/rules.hpp>
+
+#include "scan/candidates.hpp"
+
+namespace doichieu {
+
+struct engine::impl {
+  std::string data_dir;
+  std::shared_ptr<const grammars::lexicon> lex;
+  std::shared_ptr<const scan::candidate_scanner> scanner;
+  std::shared_ptr<const rules::rule_set> rules;
+};
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool has_data(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_directory(dir / "rules" / "vi", ec) && fs::is_directory(dir / "grammars" / "lexicon" / "vi", ec);
+}
+
+// One parse attempt per family that a candidate allows; the longest consumption wins, ties keep the
+// earlier family (docref > temporal > person > numeric: a document number is never a figure).
+std::optional<grammars::parse_outcome> best_parse(const grammars::parse_request& req, unsigned families) {
+  using parser = std::optional<grammars::parse_outcome> (*)(const grammars::parse_request&);
+  static constexpr parser parsers[scan::family_count] = {grammars::parse_docref, grammars::parse_temporal,
+                                                         grammars::parse_person, grammars::parse_numeric};
+  std::optional<grammars::parse_outcome> best;
+  for (std::size_t f = 0; f < scan::family_count; ++f) {
+    if ((families & (1u << f)) == 0) continue;
+    auto out = parsers[f](req);
+    if (!out || out->end <= req.begin || out->end > req.limit) continue;
+    if (!best || out->end > best->end) best = std::move(out);
+  }
+  return best;
+}
+
+std::vector<fact> extract_facts(const document& doc, const grammars::lexicon& lex,
+                                const scan::candidate_scanner& scanner) {
+  std::vector<fact> facts;
+  std::vector<scan::candidate> candidates;
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const text_range sentence = doc.sentences[s];
+    candidates.clear();
+    scanner.scan(doc.folded, sentence, candidates);
+    std::size_t cursor = sentence.begin;  // text before it is already consumed
+    for (const auto& c : candidates) {
+      if (c.position < cursor) continue;
+      grammars::parse_request req{doc, c.position, sentence.end, lex};
+      auto out = best_parse(req, c.families);
+      if (!out) continue;
+      cursor = out->end;
+      if (!out->value) continue;
+      fact f = std::move(*out->value);
+      if (f.nfc_end <= f.nfc_begin) {  // a family that did not set its span covers what it consumed
+        f.nfc_begin = c.position;
+        f.nfc_end = out->end;
+      }
+      f.where = doc.original_span(f.nfc_begin, f.nfc_end);
+      f.text = doc.original.substr(f.where.start, f.where.end - f.where.start);
+      f.sentence = s;
+      facts.push_back(std::move(f));
+    }
+  }
+  return facts;
+}
+
+bool location_less(const location& a, const location& b) {
+  if (a.document != b.document) return a.document < b.document;
+  return a.where.start < b.where.start;
+}
+
+}  // namespace
+
+std::string default_data_dir() {
+  if (const char* env = std::getenv("DOICHIEU_DATA_DIR"); env != nullptr && *env != '\0') return env;
+#ifdef DOICHIEU_SOURCE_DATA_DIR
+  if (has_data(DOICHIEU_SOURCE_DATA_DIR)) return DOICHIEU_SOURCE_DATA_DIR;
+#endif
+#ifdef DOICHIEU_INSTALL_DATA_DIR
+  if (has_data(DOICHIEU_INSTALL_DATA_DIR)) return DOICHIEU_INSTALL_DATA_DIR;
+#endif
+  return ".";
+}
+
+engine::engine(std::unique_ptr<impl> p) : impl_(std::move(p)) {}
+engine::~engine() = default;
+
+result<std::shared_ptr<const engine>> engine::load(const engine_options& options) {
+  try {
+    auto state = std::make_unique<impl>();
+    state->data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+    if (!has_data(state->data_dir)) {
+      return make_error(error_kind::bad_config,
+                        "data directory '" + state->data_dir + "' has no rules/vi and grammars/lexicon/vi",
+                        {state->data_dir, {}, 0, 0});
+    }
+    auto lex = grammars::load_lexicon(state->data_dir + "/grammars/lexicon/vi");
+    if (!lex) return lex.error();
+    state->lex = std::move(*lex);
+
+    std::array<std::vector<std::string>, scan::family_count> patterns;
+    patterns[scan::docref] = grammars::docref_triggers(*state->lex->docref);
+    patterns[scan::temporal] = grammars::temporal_triggers(*state->lex->temporal);
+    patterns[scan::person] = grammars::person_triggers(*state->lex->person);
+    patterns[scan::numeric] = grammars::numeric_triggers(*state->lex->numeric);
+    auto scanner = scan::candidate_scanner::build(patterns);
+    if (!scanner) return scanner.error();
+    state->scanner = std::move(*scanner);
+
+    auto rule_set = rules::load_rule_set(state->data_dir + "/rules/vi", options.disabled_rules);
+    if (!rule_set) return rule_set.error();
+    state->rules = std::move(*rule_set);
+    return std::shared_ptr<const engine>(new engine(std::move(state)));
+  } catch (const std::exception& e) {
+    return make_error(error_kind::internal, std::string("loading the engine failed: ") + e.what());
+  }
+}
+
+result<extraction> engine::extract(report_input input) const {
+  try {
+    auto doc = make_document(std::move(input.path), std::move(input.bytes), input.published);
+    if (!doc) return doc.error();
+    extraction out{std::move(*doc), {}};
+    out.facts = extract_facts(out.doc, *impl_->lex, *impl_->scanner);
+    return out;
+  } catch (const std::exception& e) {
+    return make_error(error_kind::internal, std::string("extraction failed: ") + e.what(), {input.path, {}, 0, 0});
+  }
+}
+
+result<check_report> engine::check(std::vector<report_input> inputs) const {
+  try {
+    check_report report;
+    report.reports.reserve(inputs.size());
+    for (auto& in : inputs) {
+      auto ex = extract(std::move(in));
+      if (!ex) return ex.error();
+      report.reports.push_back(std::move(*ex));
+    }
+    std::vector<rules::report_view> views;
+    views.reserve(report.reports.size());
+    for (const auto& r : report.reports) views.push_back({&r.doc, &r.facts});
+    for (auto& f : impl_->rules->run(views)) {
+      std::sort(f.locations.begin() + (f.locations.empty() ? 0 : 1), f.locations.end(), location_less);
+      (f.passed ? report.passed : report.findings).push_back(std::move(f));
+    }
+    auto order = [](const finding& a, const finding& b) {
+      if (a.level != b.level) return a.level > b.level;
+      if (a.locations.empty() || b.locations.empty()) return a.locations.size() > b.locations.size();
+      if (location_less(a.locations[0], b.locations[0])) return true;
+      if (location_less(b.locations[0], a.locations[0])) return false;
+      return a.rule < b.rule;
+    };
+    std::stable_sort(report.findings.begin(), report.findings.end(), order);
+    std::stable_sort(report.passed.begin(), report.passed.end(), order);
+    return report;
+  } catch (const std::exception& e) {
+    return make_error(error_kind::internal, std::string("check failed: ") + e.what());
+  }
+}
+
+}  // namespace doichieu
