@@ -13,6 +13,7 @@
 
 #include <doichieu/grammars/grammars.hpp>
 #include <doichieu/rules/rules.hpp>
+#include <doichieu/text.hpp>
 
 #include "scan/candidates.hpp"
 
@@ -20,6 +21,7 @@ namespace doichieu {
 
 struct engine::impl {
   std::string data_dir;
+  std::shared_ptr<const sentence_splitter> splitter;
   std::shared_ptr<const grammars::lexicon> lex;
   std::shared_ptr<const scan::candidate_scanner> scanner;
   std::shared_ptr<const rules::rule_set> rules;
@@ -110,6 +112,9 @@ result<std::shared_ptr<const engine>> engine::load(const engine_options& options
                         "data directory '" + state->data_dir + "' has no rules/vi and grammars/lexicon/vi",
                         {state->data_dir, {}, 0, 0});
     }
+    auto splitter = sentence_splitter::load(state->data_dir + "/grammars/lexicon/vi/abbreviations.json");
+    if (!splitter) return splitter.error();
+    state->splitter = std::move(*splitter);
     auto lex = grammars::load_lexicon(state->data_dir + "/grammars/lexicon/vi");
     if (!lex) return lex.error();
     state->lex = std::move(*lex);
@@ -134,7 +139,7 @@ result<std::shared_ptr<const engine>> engine::load(const engine_options& options
 
 result<extraction> engine::extract(report_input input) const {
   try {
-    auto doc = make_document(std::move(input.path), std::move(input.bytes), input.published);
+    auto doc = make_document(std::move(input.path), std::move(input.bytes), input.published, *impl_->splitter);
     if (!doc) return doc.error();
     extraction out{std::move(*doc), {}};
     out.facts = extract_facts(out.doc, *impl_->lex, *impl_->scanner);
