@@ -174,6 +174,9 @@ result<check_report> engine::check(std::vector<report_input> inputs) const {
     };
     std::stable_sort(report.findings.begin(), report.findings.end(), order);
     std::stable_sort(report.passed.begin(), report.passed.end(), order);
+    for (const auto& r : impl_->rules->rules()) report.rules.push_back({r.id, r.kind, r.level, r.description});
+    std::sort(report.rules.begin(), report.rules.end(),
+              [](const rule_summary& a, const rule_summary& b) { return a.id < b.id; });
     return report;
   } catch (const std::exception& e) {
     return make_error(error_kind::internal, std::string("check failed: ") + e.what());

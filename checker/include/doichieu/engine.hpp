@@ -42,6 +42,7 @@ struct check_report {
   std::vector<extraction> reports;  // in input order; location::document indexes this
   std::vector<finding> findings;    // problems, most severe first, then by document and offset
   std::vector<finding> passed;      // verified checks
+  std::vector<rule_summary> rules;  // every rule that ran, in id order
   // Exit status convention of the CLI: 1 when any finding is at or above `fail_level`.
   bool fails_at(severity fail_level) const noexcept;
 };

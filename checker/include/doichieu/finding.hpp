@@ -35,6 +35,14 @@ struct finding {
   bool passed = false;             // true: a verified check, not a problem
 };
 
+// What renderers need to know of a rule (SARIF's driver.rules, the HTML filter list).
+struct rule_summary {
+  std::string id;
+  std::string kind;
+  severity level = severity::error;
+  std::string description;
+};
+
 }  // namespace doichieu
 
 #endif  // DOICHIEU_FINDING_HPP_
