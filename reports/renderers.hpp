@@ -20,6 +20,9 @@ void render_check_json(const check_report& report, std::ostream& out);
 void render_facts_json(const std::vector<extraction>& docs, std::ostream& out);
 void render_check_text(const check_report& report, const render_options& opts, std::ostream& out);
 void render_facts_text(const std::vector<extraction>& docs, std::ostream& out);
+void render_check_sarif(const check_report& report, const render_options& opts, std::ostream& out);
+void render_check_github(const check_report& report, const render_options& opts, std::ostream& out);
+void render_check_rdjsonl(const check_report& report, const render_options& opts, std::ostream& out);
 
 }  // namespace doichieu::reports
 

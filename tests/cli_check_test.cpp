@@ -152,7 +152,7 @@ TEST_CASE("usage and input errors exit 2 with a message") {
   CHECK(run_cli("frobnicate x").status == 2);
   auto fmt = run_cli("check --format yaml x.txt");
   CHECK(fmt.status == 2);
-  CHECK(fmt.err.find("allowed: text, json") != std::string::npos);
+  CHECK(fmt.err.find("allowed: text, json, sarif, github, rdjsonl") != std::string::npos);
   auto missing = run_cli("check /nonexistent/report.txt");
   CHECK(missing.status == 2);
   CHECK(missing.err.find("/nonexistent/report.txt") != std::string::npos);

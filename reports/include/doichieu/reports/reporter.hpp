@@ -17,7 +17,7 @@
 
 namespace doichieu::reports {
 
-enum class format { text, json };
+enum class format { text, json, sarif, github, rdjsonl };
 std::optional<format> format_from_string(std::string_view name) noexcept;
 std::vector<std::string> format_names();
 
