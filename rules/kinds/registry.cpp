@@ -1,0 +1,38 @@
+// The one place that maps a rule file's "kind" to the C++ that implements it (Vale's buildRule switch).
+// Adding a kind: its .cpp in this folder, one line in each list below, and a rule file that uses it.
+#include <array>
+#include <utility>
+
+#include "kinds/kind.hpp"
+
+namespace doichieu::rules {
+
+result<std::unique_ptr<const rule_kind>> make_sum_equals_total(const nlohmann::json&, const kind_env&);
+result<std::unique_ptr<const rule_kind>> make_same_value_across_reports(const nlohmann::json&, const kind_env&);
+result<std::unique_ptr<const rule_kind>> make_same_title_for_person(const nlohmann::json&, const kind_env&);
+result<std::unique_ptr<const rule_kind>> make_same_date_across_reports(const nlohmann::json&, const kind_env&);
+
+namespace {
+
+constexpr std::array<std::pair<std::string_view, kind_factory>, 4> kinds{{
+    {"sum_equals_total", &make_sum_equals_total},
+    {"same_value_across_reports", &make_same_value_across_reports},
+    {"same_title_for_person", &make_same_title_for_person},
+    {"same_date_across_reports", &make_same_date_across_reports},
+}};
+
+}  // namespace
+
+kind_factory find_kind(std::string_view name) {
+  for (const auto& [n, f] : kinds)
+    if (n == name) return f;
+  return nullptr;
+}
+
+std::vector<std::string> rule_kinds() {
+  std::vector<std::string> out;
+  for (const auto& [n, f] : kinds) out.emplace_back(n);
+  return out;
+}
+
+}  // namespace doichieu::rules
