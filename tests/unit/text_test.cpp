@@ -178,6 +178,22 @@ TEST_CASE("abbreviations only count at the start of a word", "[sentences]") {
                                 });
 }
 
+TEST_CASE("a single letter after a person word is an initial that may end a sentence", "[sentences]") {
+  const auto doc = make_document(
+      "d.txt", "Hắn sang nhà chị H. Đến nơi, thấy cửa khóa. Hạt Kiểm lâm H. Phù Cát đã lập biên bản.",
+      std::nullopt, data_splitter());
+  REQUIRE(doc);
+  CHECK(sentence_texts(*doc) == std::vector<std::string>{
+                                    "Hắn sang nhà chị H. ",
+                                    "Đến nơi, thấy cửa khóa. ",
+                                    "Hạt Kiểm lâm H. Phù Cát đã lập biên bản.",
+                                });
+  // Without the person words from data, "H." is only an abbreviation (huyện).
+  const auto bare = sentence_splitter::from_abbreviations({"H."});
+  REQUIRE(bare);
+  CHECK((*bare)->split(doc->nfc).size() == 2);
+}
+
 TEST_CASE("sentences of a real seed report", "[sentences]") {
   const fs::path path = seed("000_");
   REQUIRE_FALSE(path.empty());
@@ -341,6 +357,11 @@ TEST_CASE("sentence_splitter::load reports bad data files", "[splitter]") {
   REQUIRE_FALSE(unknown);
   CHECK(unknown.error().kind == error_kind::bad_lexicon);
   CHECK_THAT(unknown.error().message, Catch::Contains("allowed keys"));
+
+  const auto two_words =
+      sentence_splitter::load(temp_file("words.json", "{\"abbreviations\": [\"H.\"], \"initial_words\": [\"đối tượng\"]}"));
+  REQUIRE_FALSE(two_words);
+  CHECK(two_words.error().kind == error_kind::bad_lexicon);
 
   const auto no_period = sentence_splitter::load(temp_file("entry.json", "{\n\"abbreviations\": [\"TP.\",\n \"Th.S\"]}"));
   REQUIRE_FALSE(no_period);

@@ -31,14 +31,17 @@ namespace doichieu {
 // prototypes held here (ICU break iterators are not thread-safe, their clones are independent).
 class sentence_splitter {
  public:
-  // Reads a JSON file {"description": "...", "abbreviations": ["TP.", "PGS.TS.", ...]} (comments allowed).
-  // Every abbreviation must end with '.' and contain no white space.
+  // Reads a JSON file (comments allowed):
+  //   {"description": "...", "abbreviations": ["TP.", "PGS.TS.", ...], "initial_words": ["anh", "chị", ...]}
+  // Every abbreviation must end with '.' and contain no white space. A single-letter abbreviation ("H.")
+  // right after one of the optional `initial_words` is read as a person's initial, which may end a sentence.
   // Errors: io (cannot read), bad_lexicon (malformed JSON, unknown key, bad entry; names path, line, column),
   // icu (ICU could not build the iterator).
   static result<std::shared_ptr<const sentence_splitter>> load(const std::string& abbreviations_json_path);
-  // Same as load() from an in-memory list; `origin` names the list in errors.
+  // Same as load() from in-memory lists; `origin` names them in errors.
   static result<std::shared_ptr<const sentence_splitter>> from_abbreviations(
-      const std::vector<std::string>& abbreviations, const std::string& origin = "<abbreviations>");
+      const std::vector<std::string>& abbreviations, const std::string& origin = "<abbreviations>",
+      const std::vector<std::string>& initial_words = {});
 
   // Sentence ranges of `nfc` (valid UTF-8, NFC) in order. Consecutive ranges touch: a sentence keeps its
   // trailing spaces and line break. Ranges holding only white space are dropped.
@@ -51,8 +54,9 @@ class sentence_splitter {
   sentence_splitter(const sentence_splitter&) = delete;
   sentence_splitter& operator=(const sentence_splitter&) = delete;
 
+ struct impl;  // defined in segment.cpp; named here only so helpers there can read it
+
  private:
-  struct impl;
   explicit sentence_splitter(std::unique_ptr<impl> p) noexcept;
   std::unique_ptr<impl> impl_;
 };

@@ -34,6 +34,7 @@ namespace doichieu {
 
 struct sentence_splitter::impl {
   std::vector<std::string> abbreviations;  // NFC, as listed: what a suppressed break must really follow
+  std::vector<std::string> initial_words;  // folded NFC: after these a single letter + '.' is a name initial
   // Prototypes: never iterated, only cloned (under `clone_mutex`), so they are never mutated after load.
   std::unique_ptr<icu::BreakIterator> plain;
   std::unique_ptr<icu::BreakIterator> filtered;
@@ -72,19 +73,57 @@ bool contains_white_space(std::string_view s) {
   return false;
 }
 
+// The word just before byte `at` (skipping white space), folded; empty when there is none.
+std::string word_before(std::string_view text, std::size_t at) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  auto i = static_cast<int32_t>(at);
+  UChar32 c = 0;
+  while (i > 0) {
+    int32_t j = i;
+    U8_PREV(p, 0, j, c);
+    if (c < 0 || !u_isUWhiteSpace(c)) break;
+    i = j;
+  }
+  const int32_t end = i;
+  while (i > 0) {
+    int32_t j = i;
+    U8_PREV(p, 0, j, c);
+    if (c < 0 || !u_isalpha(c)) break;
+    i = j;
+  }
+  return fold_case(text.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(end - i)));
+}
+
+bool is_single_letter(std::string_view abbreviation) {
+  const auto* p = reinterpret_cast<const uint8_t*>(abbreviation.data());
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(p, i, static_cast<int32_t>(abbreviation.size()), c);
+  return c >= 0 && static_cast<std::size_t>(i) + 1 == abbreviation.size();
+}
+
 // Whether a break that ICU suppressed at `pos` really follows a listed abbreviation that starts a word.
-bool abbreviation_starts_word(std::string_view text, std::size_t pos, const std::vector<std::string>& list) {
+// A single letter after a word such as "chị" or "anh" is a person's initial ("sang nhà chị H. Đến nơi"),
+// which news reports use in place of names and often end a sentence with, so it does not count.
+bool abbreviation_starts_word(std::string_view text, std::size_t pos, const sentence_splitter::impl& data) {
   // ICU's filter looks past exactly one U+0020 before the break ("TP. |Hồ").
   std::size_t end = pos;
   if (end > 0 && text[end - 1] == ' ') --end;
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  for (const std::string& a : list) {
+  for (const std::string& a : data.abbreviations) {
     if (a.size() > end || text.compare(end - a.size(), a.size(), a) != 0) continue;
     auto start = static_cast<int32_t>(end - a.size());
-    if (start == 0) return true;
-    UChar32 before;
-    U8_PREV(p, 0, start, before);
-    if (before < 0 || !u_isalnum(before)) return true;
+    if (start > 0) {
+      int32_t j = start;
+      UChar32 before;
+      U8_PREV(p, 0, j, before);
+      if (before >= 0 && u_isalnum(before)) continue;
+    }
+    if (is_single_letter(a) && !data.initial_words.empty()) {
+      const std::string word = word_before(text, static_cast<std::size_t>(start));
+      if (std::find(data.initial_words.begin(), data.initial_words.end(), word) != data.initial_words.end()) continue;
+    }
+    return true;
   }
   return false;
 }
@@ -118,8 +157,19 @@ sentence_splitter::~sentence_splitter() = default;
 const std::vector<std::string>& sentence_splitter::abbreviations() const noexcept { return impl_->abbreviations; }
 
 result<std::shared_ptr<const sentence_splitter>> sentence_splitter::from_abbreviations(
-    const std::vector<std::string>& abbreviations, const std::string& origin) {
+    const std::vector<std::string>& abbreviations, const std::string& origin,
+    const std::vector<std::string>& initial_words) {
   auto p = std::make_unique<impl>();
+  for (const std::string& raw : initial_words) {
+    if (auto valid = validate_utf8(raw, origin); !valid) return valid.error();
+    auto normal = normalize_nfc(raw);
+    if (!normal) return normal.error();
+    if (normal->nfc.empty() || contains_white_space(normal->nfc)) {
+      return make_error(error_kind::bad_lexicon, "initial word \"" + raw + "\" must be one non-empty word",
+                        {origin, std::nullopt, 0, 0});
+    }
+    p->initial_words.push_back(fold_case(normal->nfc));
+  }
   for (const std::string& raw : abbreviations) {
     if (auto valid = validate_utf8(raw, origin); !valid) return valid.error();
     auto normal = normalize_nfc(raw);
@@ -192,10 +242,11 @@ result<std::shared_ptr<const sentence_splitter>> sentence_splitter::load(const s
                       "expected an object with keys \"description\" and \"abbreviations\"", location_in(path, text, 0));
   }
   for (const auto& [key, value] : doc.items()) {
-    if (key != "description" && key != "abbreviations") {
+    if (key != "description" && key != "abbreviations" && key != "initial_words") {
       const auto at = text.find("\"" + key + "\"");
       return make_error(error_kind::bad_lexicon,
-                        "unknown key \"" + key + "\"; allowed keys: \"description\", \"abbreviations\"",
+                        "unknown key \"" + key +
+                            "\"; allowed keys: \"description\", \"abbreviations\", \"initial_words\"",
                         location_in(path, text, at == std::string::npos ? 0 : at));
     }
   }
@@ -204,16 +255,25 @@ result<std::shared_ptr<const sentence_splitter>> sentence_splitter::load(const s
     return make_error(error_kind::bad_lexicon, "\"abbreviations\" must be an array of strings",
                       location_in(path, text, 0));
   }
-  std::vector<std::string> entries;
-  for (const auto& item : *list) {
-    if (!item.is_string()) {
-      return make_error(error_kind::bad_lexicon, "\"abbreviations\" must hold strings only, found " +
-                                                     std::string(item.type_name()),
-                        location_in(path, text, text.find("\"abbreviations\"")));
+  std::vector<std::string> entries, initial_words;
+  for (const auto& [key, target] : {std::pair{"abbreviations", &entries}, std::pair{"initial_words", &initial_words}}) {
+    const auto found = doc.find(key);
+    if (found == doc.end()) continue;
+    const auto at = text.find("\"" + std::string(key) + "\"");
+    if (!found->is_array()) {
+      return make_error(error_kind::bad_lexicon, "\"" + std::string(key) + "\" must be an array of strings",
+                        location_in(path, text, at));
     }
-    entries.push_back(item.get<std::string>());
+    for (const auto& item : *found) {
+      if (!item.is_string()) {
+        return make_error(error_kind::bad_lexicon, "\"" + std::string(key) + "\" must hold strings only, found " +
+                                                       std::string(item.type_name()),
+                          location_in(path, text, at));
+      }
+      target->push_back(item.get<std::string>());
+    }
   }
-  auto splitter = from_abbreviations(entries, path);
+  auto splitter = from_abbreviations(entries, path, initial_words);
   if (!splitter) {
     // Point at the offending entry when the message quotes one.
     error err = splitter.error();
@@ -256,7 +316,7 @@ std::vector<text_range> sentence_splitter::split(std::string_view nfc) const {
     for (int32_t b : kept) cuts.push_back(static_cast<std::size_t>(b));
     for (int32_t b : boundaries(*plain)) {
       if (std::binary_search(kept.begin(), kept.end(), b)) continue;
-      if (!abbreviation_starts_word(nfc, static_cast<std::size_t>(b), impl_->abbreviations)) {
+      if (!abbreviation_starts_word(nfc, static_cast<std::size_t>(b), *impl_)) {
         cuts.push_back(static_cast<std::size_t>(b));
       }
     }
