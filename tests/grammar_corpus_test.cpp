@@ -12,8 +12,7 @@
 
 #include <doichieu/engine.hpp>
 #include <doichieu/reports/reporter.hpp>
-
-#include "corpus_support.hpp"
+#include <doichieu/rules/rule_file.hpp>
 
 using nlohmann::json;
 
@@ -65,14 +64,14 @@ TEST_CASE("grammar corpus files: every example extracts exactly as written") {
       REQUIRE(ex.contains("text"));
       REQUIRE(ex.contains("kind"));
       ++examples;
-      auto marked = doichieu::testing::strip_marks(ex["text"].get<std::string>());
+      auto marked = doichieu::rules::strip_marks(ex["text"].get<std::string>());
       std::optional<doichieu::civil_time> published;
       if (ex.contains("published")) published = doichieu::parse_iso_time(ex["published"].get<std::string>());
       auto got = (*eng)->extract({path.filename().string(), marked.text, published});
       REQUIRE(got);
       std::size_t want_start = 0, want_end = marked.text.size();
       if (!marked.marks.empty()) {
-        want_start = marked.marks[0].start;
+        want_start = marked.marks[0].begin;
         want_end = marked.marks[0].end;
       }
       const std::string kind = ex["kind"];
