@@ -17,9 +17,9 @@ inline const auto generic_place = place_word >> x3::repeat(0, 2)[hs >> place_wor
 
 // "tỉnh Bắc Ninh", "Quảng Ninh", or a bare "tỉnh" as in "Chủ tịch HĐND tỉnh" — but never the start of
 // the next organisation of a chain ("Ban Thường vụ Tỉnh ủy": "Tỉnh ủy" is an organisation, not a place).
-inline const auto place = !table<table_id::organisations> >> (table<table_id::place_prefixes> >>
-                           -(hs >> (table<table_id::places> | generic_place))) |
-                          table<table_id::places>);
+inline const auto place = !table<table_id::organisations> >>
+                          ((table<table_id::place_prefixes> >> -(hs >> (table<table_id::places> | generic_place))) |
+                           table<table_id::places>);
 
 // "Ban Thường vụ Tỉnh ủy Quảng Ninh": organisations may nest, each with its own place.
 inline const auto org_unit = table<table_id::organisations> >> -(hs >> place);
