@@ -18,7 +18,7 @@ for arg in "$@"; do
 done
 
 packages=(g++ cmake ninja-build pkg-config libicu-dev libre2-dev libboost-dev nlohmann-json3-dev catch2
-          python3 python3-jsonschema)
+          python3 python3-jsonschema libmd4c-dev libgumbo-dev libcli11-dev libfmt-dev chromium php-cli libcpp-httplib-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
