@@ -191,6 +191,7 @@ class loader {
     }
     if (auto err = word_set(doc, "weekday_preceders", lex_.weekday_preceders)) return err;
     if (auto err = word_set(doc, "date_followers", lex_.date_followers)) return err;
+    if (auto err = word_set(doc, "plural_markers", lex_.plural_markers)) return err;
 
     if (auto err = entries(doc, "parts_of_day", lex_.parts_table, lex_.parts, true,
                            [&](const json& e, const std::string& where, L::part_of_day& p) -> std::optional<error> {

@@ -514,6 +514,12 @@ bool accept(form_id form, const temporal_ast& a, const parse_request& req, std::
       while (p < end && text[p] != ' ') ++p;
       return p + 1 < end && starts_upper(req.doc.nfc, p + 1, end);
     }
+    case form_id::shift:
+    case form_id::span: {
+      // "những năm qua" is "the past years", not last year.
+      std::size_t sentence_start = req.doc.sentences.empty() ? 0 : req.doc.sentences[req.doc.sentence_at(req.begin)].begin;
+      return lex.plural_markers.count(previous_word(text, sentence_start, req.begin)) == 0;
+    }
     case form_id::clock:
       // "3 giờ" alone is as often a duration as a clock time: leave it to the numeric family.
       return !(a.clock_words && !a.clock_lead && !a.part && !a.day_offset && !a.day && !a.weekday);

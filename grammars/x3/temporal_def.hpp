@@ -109,6 +109,7 @@ const x3::rule<class weekday_tail_class, A> weekday_tail = "weekday_tail";
 const x3::rule<class weekday_date_class, A> weekday_date = "weekday_date";
 const x3::rule<class day_of_part_class, A> day_of_part = "day_of_part";      // "sáng [nay|7-3|chủ nhật]"
 const x3::rule<class weekday_only_class, A> weekday_only = "weekday_only";
+const x3::rule<class weekday_full_class, A> weekday_full = "weekday_full";  // a weekday and what follows it
 const x3::rule<class range_point_class, A> range_point = "range_point";      // one end of "từ ... đến ..."
 
 const auto year_part_def = word<&L::year_markers> >> hspace >> num4[set_year_checked];
@@ -145,7 +146,7 @@ const auto clock_day_def =
 const auto day_of_part_def =
     word<&L::parts_table>[set<&A::part>] >> hspace >>
     (word<&L::short_relative_days>[set<&A::day_offset>] | word<&L::relative_days>[set<&A::day_offset>] |
-     weekday_only[merge_in] | day_date[merge_in]);
+     weekday_full[merge_in] | day_date[merge_in]);
 
 const auto weekday_date_def = ((hspace >> -x3::lit('(')) | (x3::lit(',') >> hspace) | x3::lit('(')) >>
                               day_date[merge_in] >> -x3::lit(')');
@@ -154,13 +155,14 @@ const auto weekday_tail_def =
      word<&L::shift_words>[set<&A::week_shift>]) |
     (hspace >> word<&L::weekday_directions>[set<&A::weekday_dir>]) | weekday_date[merge_in];
 
+const auto weekday_full_def = weekday_only[merge_in] >> -weekday_tail[merge_in];
 const auto range_point_def = day_date[merge_in] | month_part[merge_in] | year_part[merge_in] |
                              num4[set_year_checked] |
                              (-(word<&L::day_markers> >> hspace) >> num2[set_day_checked]);
 
 BOOST_SPIRIT_DEFINE(year_part, year_tail, month_part, written_date, day_date, clock, clock_colon, clock_glued,
                     clock_glued_hour, clock_worded, clock_minutes, clock_day, weekday_tail, weekday_date,
-                    day_of_part, weekday_only, range_point)
+                    day_of_part, weekday_only, weekday_full, range_point)
 
 }  // namespace detail
 
@@ -210,7 +212,7 @@ const auto first_of_form_def =
     (word<&L::day_markers>[flag<&A::first_day>] | word<&L::week_words>[flag<&A::first_week>]) >> hspace >>
     word<&L::first_words> >> hspace >> -(word<&L::of_words> >> hspace) >> month_part[merge_in];
 // "thứ Năm (7/3)", "thứ 2 ngày 6 tháng 2", "thứ năm tuần tới", "thứ ba vừa rồi", "chủ nhật".
-const auto weekday_form_def = word<&L::weekdays>[set<&A::weekday>] >> -weekday_tail[merge_in];
+const auto weekday_form_def = weekday_full[merge_in];
 // "sáng 7-3", "chiều nay", "tối hôm qua", "sáng chủ nhật".
 const auto part_form_def = day_of_part[merge_in] >> x3::eps[flag<&A::marked>];
 // "hôm nay lúc 2 giờ chiều".

@@ -66,6 +66,8 @@ struct temporal_lexicon {
   // ("lần thứ năm"); words that may follow a bare "d/m" that is a date rather than a fraction.
   std::set<std::string> weekday_preceders;
   std::set<std::string> date_followers;
+  // Words that make "năm qua" plural ("những năm qua": the past years, not last year).
+  std::set<std::string> plural_markers;
 
   // Every word that can open a temporal expression (first words of the tables above); the triggers.
   std::set<std::string> openers;
