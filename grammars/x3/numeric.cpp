@@ -368,14 +368,14 @@ struct numeric_parse {
       const char* e2 = b;
       numeral_ast n;
       if (comp.read_numeral(e2, n) && e2 > e && !n.is_code && !n.is_fraction && n.value.is_integer())
-        return make(fact_kind::ordinal, roman_ok ? b : p, e2, e2, amount{n.value, {}, {}, qualifier::exact, {}, {}});
-      return make(fact_kind::ordinal, roman_ok ? b : p, e, e, amount{decimal::from_int(*w), {}, {}, qualifier::exact, {}, {}});
+        return make(fact_kind::ordinal, p, e2, e2, amount{n.value, {}, {}, qualifier::exact, {}, {}});
+      return make(fact_kind::ordinal, p, e, e, amount{decimal::from_int(*w), {}, {}, qualifier::exact, {}, {}});
     }
     numeral_ast n;
     e = b;
     if (comp.read_numeral(e, n) && !n.is_code && !n.is_fraction && n.value.is_integer() &&
         n.value.mantissa > 0 && !alnum_at(e, last))
-      return make(fact_kind::ordinal, roman_ok ? b : p, e, e, amount{n.value, {}, {}, qualifier::exact, {}, {}});
+      return make(fact_kind::ordinal, p, e, e, amount{n.value, {}, {}, qualifier::exact, {}, {}});
     return std::nullopt;
   }
 

@@ -351,7 +351,6 @@ inline bool parse_numeral(const numeric_env& env, const char*& p, const char* la
       seg.has_scale = true;
       ++seg.word_count;
     }
-    if (seg.has_scale && segment_power == 0) segment_power = seg.last_power;
     if (segment_power > 0) {
       if (auto v = seg.value.scaled_by_power_of_ten(segment_power)) seg.value = *v;
       else break;
