@@ -64,11 +64,13 @@ struct document {
   std::vector<text_range> paragraphs;     // nfc ranges split at blank lines / line breaks
   std::optional<civil_time> published;    // anchors relative and yearless dates when known
 
-  // Original span (with line and 1-based code-point column) of an nfc range.
+  // Original span (with line and 1-based code-point column) of an nfc range; an empty range gives an
+  // empty span.
   span original_span(std::size_t nfc_begin, std::size_t nfc_end) const;
   // Line and column of an original byte offset.
   span locate(std::size_t original_offset) const;
-  // Index of the sentence / paragraph containing an nfc offset.
+  // Index of the sentence / paragraph containing an nfc offset: the last range starting at or before it,
+  // 0 when there is none.
   std::size_t sentence_at(std::size_t nfc_offset) const noexcept;
   std::size_t paragraph_at(std::size_t nfc_offset) const noexcept;
 };
