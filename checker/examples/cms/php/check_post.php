@@ -78,9 +78,9 @@ C;
                 $status = $this->ffi->doichieu_status_message($rc);
                 throw new InvalidArgumentException("$status: " . $this->ffi->doichieu_result_error($result), $rc);
             }
-            $len = $this->ffi->new('size_t');
-            $ptr = $this->ffi->doichieu_result_json($result, FFI::addr($len));
-            return json_decode(FFI::string($ptr, $len->cdata), true, 512, JSON_THROW_ON_ERROR);
+            // FFI copies a returned const char* into a PHP string (JSON has no raw NUL byte to cut it short).
+            $json = $this->ffi->doichieu_result_json($result, null);
+            return json_decode($json, true, 512, JSON_THROW_ON_ERROR);
         } finally {
             $this->ffi->doichieu_result_destroy($result);  // the one memory rule: destroy what you received
         }
