@@ -13,11 +13,16 @@ inline const auto name_word = !table<table_id::name_stop_words> >> !table<table_
                               !table<table_id::positions> >> !table<table_id::ranks> >> cap_word;
 // 1-4 syllables: "Ngọc" (short reference after a title or honorific) up to "Nguyễn Thị Minh Khai".
 inline const auto any_name = name_word >> x3::repeat(0, 3)[hs >> name_word];
-// A full name with no title before it must start with a family name and have 2-4 syllables.
-inline const auto full_name = &table<table_id::surnames> >> name_word >> x3::repeat(1, 3)[hs >> name_word];
+// A full name with no title before it must start with a family name and have 2-4 syllables, and must
+// not be a place ("Hà Nội, Chủ tịch ..." is where, not who).
+inline const auto full_name = !table<table_id::places> >> &table<table_id::surnames> >> name_word >>
+                              x3::repeat(1, 3)[hs >> name_word];
 
-inline const auto comma_title = x3::lit(',') >> ows >> as_piece[title];
-inline const auto dash_titles = dash >> (as_piece[title] % (x3::lit(',') >> ows));
+// A title after the name belongs to it unless a name follows the title: in a list such as
+// "..., Bí thư Tỉnh ủy Nguyễn Anh Tuấn" the title opens the next person.
+inline const auto title_after = as_piece[title] >> !(hs >> name_word);
+inline const auto comma_title = x3::lit(',') >> ows >> title_after;
+inline const auto dash_titles = dash >> (title_after % (x3::lit(',') >> ows));
 inline const auto titles_after = dash_titles | *comma_title;
 inline const auto titles_after_required = dash_titles | +comma_title;
 inline const auto honorific = table<table_id::honorifics>;

@@ -173,6 +173,21 @@ TEST_CASE("old tone placement and abbreviations are read like the modern spellin
   CHECK(f[0].person.titles == titles{"Bí thư Thành uỷ Hải Phòng"});
 }
 
+TEST_CASE("a list of persons: a title followed by a name opens the next person") {
+  auto f = persons("Dự có Chủ tịch UBND tỉnh Bắc Ninh Nguyễn Hương Giang, Bí thư Tỉnh ủy Bắc Ninh Nguyễn Anh Tuấn "
+                   "và lãnh đạo các sở.");
+  INFO(describe(f));
+  REQUIRE(f.size() == 2);
+  CHECK(has_person(f, "Nguyễn Hương Giang", {"Chủ tịch UBND tỉnh Bắc Ninh"}));
+  CHECK(has_person(f, "Nguyễn Anh Tuấn", {"Bí thư Tỉnh ủy Bắc Ninh"}));
+
+  // A place before a title is not a name, even when it starts like a family name ("Hà").
+  f = persons("Tại Hà Nội, Bộ trưởng Tô Lâm cho biết kế hoạch đã sẵn sàng.");
+  INFO(describe(f));
+  REQUIRE(f.size() == 1);
+  CHECK(has_person(f, "Tô Lâm", {"Bộ trưởng"}));
+}
+
 TEST_CASE("titles without a capitalised name, and lower-case honorific uses, are not persons") {
   CHECK(persons("Đồng thời, Bộ trưởng đánh giá cao kết quả bước đầu thực hiện mô hình.").empty());
   CHECK(persons("Thứ trưởng Bộ Công an lưu ý, Hải Phòng cần chú trọng việc củng cố cấp xã.").empty());
