@@ -9,10 +9,11 @@ std::optional<format> format_from_string(std::string_view name) noexcept {
   if (name == "sarif") return format::sarif;
   if (name == "github") return format::github;
   if (name == "rdjsonl") return format::rdjsonl;
+  if (name == "html") return format::html;
   return std::nullopt;
 }
 
-std::vector<std::string> format_names() { return {"text", "json", "sarif", "github", "rdjsonl"}; }
+std::vector<std::string> format_names() { return {"text", "json", "sarif", "github", "rdjsonl", "html"}; }
 
 void render_check(const check_report& report, format fmt, const render_options& opts, std::ostream& out) {
   switch (fmt) {
@@ -21,6 +22,7 @@ void render_check(const check_report& report, format fmt, const render_options& 
     case format::sarif: render_check_sarif(report, opts, out); return;
     case format::github: render_check_github(report, opts, out); return;
     case format::rdjsonl: render_check_rdjsonl(report, opts, out); return;
+    case format::html: render_check_html(report, opts, out); return;
   }
 }
 
@@ -31,7 +33,8 @@ void render_facts(const std::vector<extraction>& docs, format fmt, const render_
     // The CI formats describe findings, not facts: extract falls back to its JSON contract.
     case format::sarif:
     case format::github:
-    case format::rdjsonl: render_facts_json(docs, out); return;
+    case format::rdjsonl:
+    case format::html: render_facts_json(docs, out); return;
   }
 }
 

@@ -23,6 +23,7 @@ void render_facts_text(const std::vector<extraction>& docs, std::ostream& out);
 void render_check_sarif(const check_report& report, const render_options& opts, std::ostream& out);
 void render_check_github(const check_report& report, const render_options& opts, std::ostream& out);
 void render_check_rdjsonl(const check_report& report, const render_options& opts, std::ostream& out);
+void render_check_html(const check_report& report, const render_options& opts, std::ostream& out);
 
 }  // namespace doichieu::reports
 

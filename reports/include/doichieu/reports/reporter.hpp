@@ -17,16 +17,19 @@
 
 namespace doichieu::reports {
 
-enum class format { text, json, sarif, github, rdjsonl };
+enum class format { text, json, sarif, github, rdjsonl, html };
 std::optional<format> format_from_string(std::string_view name) noexcept;
 std::vector<std::string> format_names();
 
 struct render_options {
   bool color = false;        // ANSI colour in text output
-  std::string lang = "vi";  // "vi" or "en" for messages
+  std::string lang = "vi";  // "vi" or "en" for messages and (html) the page's own text
 };
 
-// `check` output: doichieu/report/v1 for json, gcc-style lines for text.
+// Lowercase hex SHA-256 of bytes, and its base64 form (Content-Security-Policy script hashes).
+std::string sha256_base64(std::string_view bytes);
+
+// `check` output: doichieu/report/v1 for json, gcc-style lines for text, one self-contained page for html.
 void render_check(const check_report& report, format fmt, const render_options& opts, std::ostream& out);
 // `extract` output: doichieu/facts/v1 for json, one line per fact for text.
 void render_facts(const std::vector<extraction>& docs, format fmt, const render_options& opts,
