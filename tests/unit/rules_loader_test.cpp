@@ -106,7 +106,7 @@ TEST_CASE("an unknown parameter of a kind lists that kind's parameters") {
 TEST_CASE("a rule needs a firing and a silent example, and a firing one needs a mark") {
   scratch s;
   auto no_silent = rules::load_rule_file(
-      s.write("NO_SILENT.json", with(good_body, "\"fires\": false", "\"fires\": true")));
+      s.write("NO_SILENT.json", with(good_body, "B 6 tỉ đồng.\", \"fires\": false", "B ⟦6 tỉ đồng⟧.\", \"fires\": true")));
   REQUIRE_FALSE(no_silent);
   CHECK_THAT(no_silent.error().message, Catch::Contains("'examples'"));
   auto no_mark = rules::load_rule_file(s.write("NO_MARK.json", with(good_body, "⟦10 tỉ đồng⟧", "10 tỉ đồng")));
