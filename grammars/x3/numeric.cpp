@@ -36,7 +36,8 @@ struct measure {
 
 class composer {
  public:
-  composer(const numeric_env& env, const char* last) : env_(env), lex_(env.lex), last_(last) {}
+  composer(const numeric_env& env, const char* phrase_begin, const char* last)
+      : env_(env), lex_(env.lex), phrase_begin_(phrase_begin), last_(last) {}
 
   // The numeral through the X3 rule, with the tables in the context.
   bool read_numeral(const char*& p, numeral_ast& out) const {
@@ -130,12 +131,14 @@ class composer {
         m.end = skip_code(q, last_);
         return m;
       }
-      // A lone number word ("không", "năm", "ba", "một") is a figure only at the end of a phrase:
-      // "không có", "năm 2024", "ba mẹ" are not numbers.
+      // A lone number word ("không", "năm", "ba", "một") is a figure only when it is the whole phrase,
+      // as in a table cell or an answer: "không có", "năm 2024", "từng năm,", "ba mẹ" are not numbers.
       if (m.num.words && m.num.word_count == 1 && !m.num.has_scale) {
         const char* t = q;
-        skip_space(t, last_);
-        if (t < last_ && alnum_at(t, last_)) return std::nullopt;
+        while (t < last_ && !alnum_at(t, last_)) ++t;
+        if (t < last_) return std::nullopt;
+        for (const char* b = phrase_begin_; b < p; ++b)
+          if (alnum_at(b, last_)) return std::nullopt;
       }
     }
     m.end = q;
@@ -172,6 +175,7 @@ class composer {
 
   const numeric_env& env_;
   const numeric_lexicon& lex_;
+  const char* phrase_begin_;  // start of the sentence holding the parse position
   const char* last_;
 };
 
@@ -221,7 +225,14 @@ struct numeric_parse {
         env{*r.lex.numeric, r.doc.folded.data(), r.doc.nfc.data()},
         base(r.doc.folded.data()),
         last(r.doc.folded.data() + std::min(r.limit, r.doc.folded.size())),
-        comp(env, last) {}
+        comp(env, sentence_start(r), last) {}
+
+  static const char* sentence_start(const parse_request& r) {
+    const auto& s = r.doc.sentences;
+    std::size_t i = r.doc.sentence_at(r.begin);
+    std::size_t b = i < s.size() && s[i].begin <= r.begin ? s[i].begin : r.begin;
+    return r.doc.folded.data() + b;
+  }
 
   std::size_t off(const char* p) const { return static_cast<std::size_t>(p - base); }
 
@@ -359,7 +370,7 @@ struct numeric_parse {
       while (e < last && std::string_view("ivxlcdm").find(*e) != std::string_view::npos) ++e;
       if (e > b && !alnum_at(e, last)) {
         if (auto v = roman_value(std::string_view(b, static_cast<std::size_t>(e - b))))
-          return make(fact_kind::ordinal, b, e, e, amount{decimal::from_int(*v), {}, {}, qualifier::exact, {}, {}});
+          return make(fact_kind::ordinal, p, e, e, amount{decimal::from_int(*v), {}, {}, qualifier::exact, {}, {}});
       }
     }
     const char* e = b;
@@ -477,9 +488,11 @@ struct numeric_parse {
         skip_space(w, last);
         if (auto b = comp.read_measure(w); b && !b->num.is_code && !b->num.is_fraction &&
                                            a->kind != measure_kind::fraction) {
-          share_unit(*a, *b);
-          bool same_kind = a->kind == b->kind && a->unit == b->unit;
-          if (same_kind && (opener || hedged || a->num.value < b->num.value)) {
+          measure from = *a;  // share on copies: a failed interval keeps the first figure as written
+          share_unit(from, *b);
+          bool same_kind = from.kind == b->kind && from.unit == b->unit;
+          if (same_kind && (opener || hedged || from.num.value < b->num.value)) {
+            a = from;
             amount am;
             am.from = a->num.value;
             am.to = b->num.value;
