@@ -132,17 +132,23 @@ TEST_CASE("word numerals", "[numeric][words]") {
   CHECK_FALSE((p.out && p.out->value && p.text == "một tỉ"));
   CHECK_FALSE(parse_at("không có ai", "không").out.has_value());
   CHECK_FALSE(parse_at("năm 2024 tăng", "năm").out.has_value());
+  CHECK_FALSE(parse_at("giảm theo từng năm, tai nạn giảm", "năm,").out.has_value());
+  CHECK_FALSE(parse_at("tăng trưởng trên hai con số", "trên").out.has_value());
+  // A failed interval ("2024-05 Ngày") keeps the first figure as written, not the second one's unit.
+  const fact y = fact_of(parse_at("date 2024-05 Ngày 9/5", "2024"));
+  CHECK(y.kind == fact_kind::number);
+  CHECK(y.amount_value.value == dec("2024"));
 }
 
 TEST_CASE("intervals and open bounds", "[numeric][interval]") {
-  const auto& f = fact_of(parse_at("từ 1000 đến 2000 đồng"));
+  const fact f = fact_of(parse_at("từ 1000 đến 2000 đồng"));
   CHECK(f.amount_value.from == dec("1000"));
   CHECK(f.amount_value.to == dec("2000"));
   CHECK(f.amount_value.unit == "VND");
-  const auto& g = fact_of(parse_at("từ 7000 đồng trở xuống"));
+  const fact g = fact_of(parse_at("từ 7000 đồng trở xuống"));
   CHECK(g.amount_value.to == dec("7000"));
   CHECK_FALSE(g.amount_value.from.has_value());
-  const auto& h = fact_of(parse_at("trên một đô la và 42 xu"));
+  const fact h = fact_of(parse_at("trên một đô la và 42 xu"));
   CHECK(h.amount_value.from == dec("1.42"));
   CHECK(h.amount_value.unit == "$");
 }
