@@ -92,7 +92,8 @@ TEST_CASE("grammar corpus files: every example extracts exactly as written") {
       for (const auto& f : facts) {
         if (f["kind"] != kind || f["start"] != want_start || f["end"] != want_end) continue;
         bool all = true;
-        for (const auto& [key, want] : ex.value("expected", json::object()).items())
+        const json expected = ex.value("expected", json::object());  // items() must not outlive it
+        for (const auto& [key, want] : expected.items())
           if (!f.contains(key) || !same_json(f[key], want)) all = false;
         if (all) found = true;
       }
