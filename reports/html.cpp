@@ -75,9 +75,9 @@ main{display:grid;grid-template-columns:minmax(280px,1fr) 3fr;gap:16px;padding:1
 aside{position:sticky;top:8px;align-self:start;max-height:96vh;overflow:auto}
 .filters{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:8px;font-size:14px}
 .findings,.passed{list-style:none;margin:0;padding:0}
-.findings li,.passed li{background:#fff;border-left:4px solid var(--info);margin:0 0 8px;padding:8px;border-radius:4px;box-shadow:0 1px 2px #0002;cursor:pointer}
-.findings li.sev-error{border-color:var(--err)}.findings li.sev-warning{border-color:var(--warn)}
-.passed li{border-color:var(--ok);cursor:default}
+.findings>li,.passed>li{background:#fff;border-left:4px solid var(--info);margin:0 0 8px;padding:8px;border-radius:4px;box-shadow:0 1px 2px #0002;cursor:pointer}
+.findings>li.sev-error{border-color:var(--err)}.findings>li.sev-warning{border-color:var(--warn)}
+.passed>li{border-color:var(--ok);cursor:default}
 li.active{outline:2px solid #000}
 .sev{font-weight:bold;text-transform:uppercase;font-size:12px}
 .sev-error .sev{color:var(--err)}.sev-warning .sev{color:var(--warn)}.sev-info .sev{color:var(--info)}
