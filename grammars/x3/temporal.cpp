@@ -284,14 +284,20 @@ class resolver {
     return range(from, to, grain::day, false);
   }
 
-  // Year for a yearless month/day: nearest to the anchor (ties to the future), or the next one after it.
-  int pick_year(int month, int day, bool future) const {
-    const std::int64_t now = future ? days_from_civil(anchor_->y, anchor_->m, 1) : anchor_->day_number();
+  // Year for a yearless month/day: nearest to the anchor (ties to the future); with a direction
+  // ("tháng 3 tới" / "tháng 1 vừa qua") the first one after / the last one before the anchor's month.
+  int pick_year(int month, int day, int direction) const {
+    const std::int64_t now = direction != 0 ? days_from_civil(anchor_->y, anchor_->m, 1) : anchor_->day_number();
     int best = anchor_->y;
     std::int64_t best_distance = -1;
+    if (direction < 0) {
+      for (int y = anchor_->y; y >= anchor_->y - 1; --y)
+        if (days_from_civil(y, month, day) < now) return y;
+      return anchor_->y - 1;
+    }
     for (int y = anchor_->y - 1; y <= anchor_->y + 1; ++y) {
       const std::int64_t z = days_from_civil(y, month, day);
-      if (future) {
+      if (direction > 0) {
         if (z > now) return y;
         continue;
       }
@@ -322,7 +328,7 @@ class resolver {
       if (!anchor_) return consumed();
       date = add(truncate(*anchor_, grain::day), grain::day, *a.day_offset);
     } else if (m) {
-      if (!y && anchor_) y = pick_year(*m, d.value_or(1), a.month_future);
+      if (!y && anchor_) y = pick_year(*m, d.value_or(1), a.month_dir.value_or(0));
       if (!d && !a.first_week) g = a.quarter ? grain::quarter : grain::month;
       if (y && d) {
         if (*d > days_in(*y, *m)) return rejected();

@@ -34,12 +34,12 @@ struct temporal_ast {
   std::optional<int> span_count, span_grain, span_dir;    // "3 ngày tới": 3, day, +1
   std::optional<int> season, season_year, season_shift;   // "mùa hè năm nay"
   std::optional<int> holiday;
+  std::optional<int> month_dir;     // "tháng 3 tới" +1, "tháng 1 vừa qua" -1
   std::optional<char> separator;    // of a numeric date
   bool half = false;        // "rưỡi"
   bool now = false;         // "bây giờ"
   bool first_day = false;   // "ngày đầu tiên của ..."
   bool first_week = false;  // "tuần đầu tiên của ..."
-  bool month_future = false;  // "tháng 3 tới"
   bool marked = false;      // a day marker ("ngày", "mồng") or another word made it a date for sure
   bool clock_lead = false;  // "lúc", "vào lúc"
   bool clock_words = false; // the clock was written "N giờ" with nothing after the hour
@@ -73,12 +73,12 @@ inline void merge(temporal_ast& into, const temporal_ast& from) {
   take(into.season_year, from.season_year);
   take(into.season_shift, from.season_shift);
   take(into.holiday, from.holiday);
+  take(into.month_dir, from.month_dir);
   take(into.separator, from.separator);
   into.half = into.half || from.half;
   into.now = into.now || from.now;
   into.first_day = into.first_day || from.first_day;
   into.first_week = into.first_week || from.first_week;
-  into.month_future = into.month_future || from.month_future;
   into.marked = into.marked || from.marked;
   into.clock_lead = into.clock_lead || from.clock_lead;
   into.clock_words = into.clock_words || from.clock_words;

@@ -224,9 +224,9 @@ const auto clock_form_def =
     -(hspace >> word<&L::parts_table>[set<&A::part>]) >> -clock_day[merge_in];
 const auto relative_day_form_def = word<&L::relative_days>[set<&A::day_offset>];
 const auto day_date_form_def = day_date[merge_in];
-// "tháng 3/2024", "tháng mười năm 2017", "tháng 3 tới".
+// "tháng 3/2024", "tháng mười năm 2017", "tháng 3 tới", "tháng 1 vừa qua".
 const auto month_form_def = month_part[merge_in] >>
-                            -(hspace >> word<&L::span_directions>)[flag<&A::month_future>];
+                            -(hspace >> word<&L::span_directions>[set<&A::month_dir>]);
 // "quý I/2024", "quý 4 của năm 2018", "quý ba".
 const auto quarter_form_def =
     word<&L::quarter_markers> >> hspace >>

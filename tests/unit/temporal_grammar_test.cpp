@@ -229,6 +229,12 @@ TEST_CASE("a yearless date takes the year nearest to the publication date", "[te
   auto b = facts_only(scan("Ngày 5/1, tỉnh sẽ tổ chức hội nghị.", day(2024, 12, 20)));
   REQUIRE(b.size() == 1);
   CHECK(iso_value(b[0]) == "2025-01-05");
+  auto d = facts_only(scan("Trong tháng 1 vừa qua và tháng 3 tới, năm 2020-2025 là trọng tâm.", day(2024, 2, 2)));
+  REQUIRE(d.size() == 3);
+  CHECK(iso_value(d[0]) == "2024-01");
+  CHECK(iso_value(d[1]) == "2024-03");
+  CHECK(d[2].text == "năm 2020-2025");
+  CHECK(iso_to(d[2]) == "2025");
   auto c = facts_only(scan("Ngày 29/2, tỉnh tổ chức hội nghị; ngày 31/4 không có.", day(2024, 3, 8)));
   REQUIRE(c.size() == 1);
   CHECK(iso_value(c[0]) == "2024-02-29");
