@@ -66,8 +66,9 @@ std::string to_iso(const civil_time& t);
 
 struct when {
   std::optional<civil_time> value;  // a point
-  std::optional<civil_time> from;   // or an interval [from, to) — either end may be open
-  std::optional<civil_time> to;
+  std::optional<civil_time> from;   // or an interval — either end may be open. A period written in the text
+  std::optional<civil_time> to;     // keeps its written end, inclusive at its grain ("nhiệm kỳ 2020-2025":
+                                    // to = 2025); a computed span ("3 ngày tới", "tối nay") is half-open.
   grain precision = grain::day;
 };
 
