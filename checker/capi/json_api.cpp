@@ -24,7 +24,6 @@ error shape_error(std::string field, std::string message) {
 
 struct request {
   std::vector<report_input> reports;
-  std::string lang = "vi";
 };
 
 // nlohmann's exception carries the byte position; we keep it in `where.byte` (0-based) and drop the
@@ -85,6 +84,12 @@ result<request> read_request(std::string_view bytes, const limits& lim) {
   // nlohmann rejects bad UTF-8 too, but as a generic parse error; checking first gives the stable
   // invalid_utf8 status and the exact byte.
   if (auto ok = validate_utf8(bytes, "<request>"); !ok) return ok.error();
+  // JSON text has no raw NUL (a string writes it \u0000), and nlohmann's reader stops at one, which
+  // would silently accept "{...}\0anything": refuse it here.
+  if (auto nul = bytes.find('\0'); nul != std::string_view::npos) {
+    return make_error(error_kind::bad_json, "request is not valid JSON: a raw NUL character (write \\u0000 in a string)",
+                      {"<request>", nul, 0, 0});
+  }
   json doc;
   try {
     doc = json::parse(bytes.begin(), bytes.end());
@@ -106,12 +111,9 @@ result<request> read_request(std::string_view bytes, const limits& lim) {
         if (!in) return in.error();
         req.reports.push_back(std::move(*in));
       }
-    } else if (key == "lang") {
-      if (!value.is_string() || (value != "vi" && value != "en"))
-        return shape_error("lang", "\"lang\" must be \"vi\" or \"en\"");
-      req.lang = value.get<std::string>();
     } else {
-      return shape_error(key, "unknown key \"" + key + "\" in the request (allowed: reports, lang)");
+      // No "lang": the v1 JSON carries every finding's message in Vietnamese and English.
+      return shape_error(key, "unknown key \"" + key + "\" in the request (allowed: reports)");
     }
   }
   if (!doc.contains("reports")) return shape_error("reports", "request has no \"reports\" array");
@@ -124,8 +126,7 @@ result<std::string> handle(const engine& eng, operation op, std::string_view byt
   try {
     auto req = read_request(bytes, lim);
     if (!req) return req.error();
-    reports::render_options ropt;
-    ropt.lang = req->lang;
+    const reports::render_options ropt;
     std::ostringstream out;
     if (op == operation::extract) {
       std::vector<extraction> docs;

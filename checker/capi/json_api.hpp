@@ -5,7 +5,8 @@
 //   send(*out);                                 // doichieu/report/v1 or doichieu/facts/v1
 //
 // Request (both operations):
-//   {"reports": [{"path"|"id": "...", "text": "...", "published"?: "2024-03-07"}, ...], "lang"?: "vi"|"en"}
+//   {"reports": [{"path"|"id": "...", "text": "...", "published"?: "2024-03-07"}, ...]}
+// (each finding carries "message" in Vietnamese and "message_en" in English, so there is no language key)
 // Internal to libdoichieu and the server (not installed): it names only std and our own types, and every
 // nlohmann exception stays in json_api.cpp. handle() is const on the engine and safe to call concurrently.
 #ifndef DOICHIEU_CAPI_JSON_API_HPP_

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include <pthread.h>
+#include <sys/socket.h>
 #include <signal.h>
 #include <time.h>
 
@@ -164,6 +165,12 @@ int run_server(std::shared_ptr<const engine> eng, const server_options& options)
     svr.set_read_timeout(options.read_timeout_seconds, 0);
     svr.set_write_timeout(options.write_timeout_seconds, 0);
     svr.set_keep_alive_timeout(5);
+    // httplib's default also sets SO_REUSEPORT, which lets a second `doichieu serve` on the same port
+    // silently share its traffic; SO_REUSEADDR alone still allows a quick restart (TIME_WAIT).
+    svr.set_socket_options([](auto sock) {
+      int yes = 1;
+      ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
 
     svr.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
       nlohmann::ordered_json body{{"status", "ok"}, {"version", DOICHIEU_VERSION_STRING}};

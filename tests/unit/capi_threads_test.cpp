@@ -38,7 +38,7 @@ TEST_CASE("8 threads share one engine through the C ABI", "[capi][threads]") {
   const std::vector<std::string> requests = {
       R"({"reports": [{"id": "a", "text": "Cầu Hòa Bình mới có tổng mức đầu tư 450 tỉ đồng, trong đó ngân sách trung ương 300 tỉ đồng, ngân sách tỉnh 150 tỉ đồng."},)"
       R"({"id": "b", "text": "Cầu Hòa Bình mới có tổng mức đầu tư 450 tỉ đồng, trong đó ngân sách trung ương 300 tỉ đồng, ngân sách tỉnh 120 tỉ đồng."}]})",
-      R"({"reports": [{"id": "c", "text": "Ngày 12/3/2024, tỉnh khởi công dự án có tổng vốn 1.049 tỷ đồng, gồm vốn ngân sách 1.000 tỷ đồng và vốn xã hội hóa 48,8 tỷ đồng."}], "lang": "en"})",
+      R"({"reports": [{"id": "c", "text": "Ngày 12/3/2024, tỉnh khởi công dự án có tổng vốn 1.049 tỷ đồng, gồm vốn ngân sách 1.000 tỷ đồng và vốn xã hội hóa 48,8 tỷ đồng."}]})",
       R"({"reports": [{"id": "d", "text": "thiếu ngoặc"})",
       "{\"reports\": [{\"id\": \"e\", \"text\": \"\xC3\x28\"}]}",
       R"({"reports": [{"id": "f"}]})",

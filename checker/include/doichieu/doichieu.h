@@ -13,7 +13,7 @@
  *   doichieu_engine_destroy(eng);
  *
  * REQUEST (doichieu_check and doichieu_extract), UTF-8 JSON:
- *   {"reports": [{"path"|"id": "...", "text": "...", "published"?: "2024-03-07"}, ...], "lang"?: "vi"|"en"}
+ *   {"reports": [{"path"|"id": "...", "text": "...", "published"?: "2024-03-07"}, ...]}
  * RESPONSE: doichieu/report/v1 (check) or doichieu/facts/v1 (extract), see checker/schemas/ — the same
  * documents as `doichieu check|extract --format json`.
  *

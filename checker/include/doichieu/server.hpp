@@ -5,7 +5,7 @@
 //   return doichieu::run_server(opt);      // blocks until SIGINT/SIGTERM (handle_signals) or opt.stop
 //
 // Endpoints (JSON in and out, the v1 schemas of checker/schemas/):
-//   POST /v1/check    {"reports": [{"path"|"id", "text", "published"?}], "lang"?}  -> doichieu/report/v1
+//   POST /v1/check    {"reports": [{"path"|"id", "text", "published"?}]}           -> doichieu/report/v1
 //   POST /v1/extract  same request                                                 -> doichieu/facts/v1
 //   GET  /healthz     -> {"status": "ok", "version": "0.1.0"}
 // Errors are {"error": {"status": -6, "kind": "bad_json", "message": "..."}} with 400 (bad JSON, bad

@@ -57,9 +57,9 @@ C;
     }
 
     /** @param array<int, array{id:string,text:string,published?:string}> $reports  @return array doichieu/report/v1 */
-    public function check(array $reports, string $lang = 'vi'): array
+    public function check(array $reports): array
     {
-        return $this->call('doichieu_check', ['reports' => $reports, 'lang' => $lang]);
+        return $this->call('doichieu_check', ['reports' => $reports]);
     }
 
     /** @return array doichieu/facts/v1 */

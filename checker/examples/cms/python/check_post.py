@@ -68,8 +68,9 @@ class Doichieu:
         finally:
             self._lib.doichieu_result_destroy(result)  # the one memory rule: destroy what you received
 
-    def check(self, reports, lang="vi"):
-        return self._call(self._lib.doichieu_check, {"reports": reports, "lang": lang})
+    def check(self, reports):
+        """doichieu/report/v1: each finding has "message" (Vietnamese) and "message_en"."""
+        return self._call(self._lib.doichieu_check, {"reports": reports})
 
     def extract(self, reports):
         return self._call(self._lib.doichieu_extract, {"reports": reports})
