@@ -79,7 +79,8 @@ TEST_CASE("every rule's examples fire at the marked span or stay silent") {
       std::vector<extraction> docs;
       for (std::size_t r = 0; r < ex.reports.size(); ++r) {
         texts.push_back(rules::strip_marks(ex.reports[r]));
-        auto x = eng.extract({"example" + std::to_string(r) + ".txt", texts.back().text, std::nullopt});
+        auto x = eng.extract({"example" + std::to_string(r) + ".txt", texts.back().text,
+                               ex.published.empty() ? std::nullopt : parse_iso_time(ex.published)});
         REQUIRE(x);
         docs.push_back(std::move(*x));
       }

@@ -7,33 +7,17 @@
 //   part_cues   words between the total and its parts                      (default ["trong đó", "gồm", "bao gồm"])
 //   fact_kinds  which figures can be totals and parts                      (default ["money", "quantity"])
 //   about_tolerance, rounding_tolerance   see rules/README.md               (defaults 0.1, 0.005)
+//   scope       "sentence": parts follow the total in its sentence (default);
+//               "paragraph": "Tổng ... 796 tỉ đồng. Trong đó, ..." — the total ends its sentence and the next
+//               sentence of the same paragraph opens with a part cue and lists the parts
 #include <algorithm>
 
 #include "kinds/kind.hpp"
 #include "src/align.hpp"
+#include "src/kind_util.hpp"
 
 namespace doichieu::rules {
 namespace {
-
-bool has_word(std::string_view text, const std::string& cue) {
-  for (auto p = text.find(cue); p != std::string_view::npos; p = text.find(cue, p + 1)) {
-    bool left = p == 0 || text[p - 1] == ' ';
-    std::size_t after = p + cue.size();
-    bool right = after >= text.size() || text[after] == ' ' || text[after] == ',' || text[after] == ':';
-    if (left && right) return true;
-  }
-  return false;
-}
-
-// The clause before a figure: from the last , ; : or sentence start.
-std::string_view clause_before(const document& doc, const fact& f) {
-  std::size_t begin = f.sentence < doc.sentences.size() ? doc.sentences[f.sentence].begin : 0;
-  std::size_t end = std::min(f.nfc_begin, doc.folded.size());
-  if (begin > end) begin = 0;
-  std::string_view s(doc.folded.data() + begin, end - begin);
-  auto cut = s.find_last_of(",;:");
-  return cut == std::string_view::npos ? s : s.substr(cut + 1);
-}
 
 // Largest power of a thousand (up to 10^12) that every figure reaches: money reads 796 (tỉ), not 796.000.000.000.
 int display_power(const std::vector<decimal>& values) {
@@ -52,6 +36,7 @@ class sum_equals_total final : public rule_kind {
   std::vector<std::string> total_cues, part_cues;
   std::vector<fact_kind> kinds;
   tolerance tol;
+  bool paragraph = false;
 
   void run(std::span<const report_view> reports, const rule_context& ctx, std::vector<finding>& out) const override {
     for (std::size_t r = 0; r < reports.size(); ++r) {
@@ -78,7 +63,28 @@ class sum_equals_total final : public rule_kind {
     std::vector<const fact*> parts;
     bool cue_seen = false;
     std::size_t gap_begin = total.nfc_end;
-    for (std::size_t j = i + 1; j < facts.size() && facts[j].sentence == total.sentence; ++j) {
+    std::size_t parts_sentence = total.sentence;
+    if (paragraph) {
+      // Only the last figure of its sentence, and a next sentence in the same paragraph that opens with a cue.
+      std::size_t next = total.sentence + 1;
+      if (next >= doc.sentences.size()) return;
+      if (doc.paragraph_at(doc.sentences[next].begin) != doc.paragraph_at(total.nfc_begin)) return;
+      for (std::size_t j = i + 1; j < facts.size() && facts[j].sentence == total.sentence; ++j)
+        if (facts[j].kind == total.kind) return;
+      std::string_view opening = folded_range(doc, doc.sentences[next].begin,
+                                              std::min(doc.sentences[next].end, doc.sentences[next].begin + 24));
+      auto lead = opening.find_first_not_of(" \n\t\"“");
+      if (lead == std::string_view::npos) return;
+      opening = opening.substr(lead);
+      bool opens = std::any_of(part_cues.begin(), part_cues.end(), [&](const auto& c) {
+        return opening.compare(0, c.size(), c) == 0;
+      });
+      if (!opens) return;
+      parts_sentence = next;
+      gap_begin = doc.sentences[next].begin;
+    }
+    for (std::size_t j = i + 1; j < facts.size() && facts[j].sentence <= parts_sentence; ++j) {
+      if (facts[j].sentence != parts_sentence) continue;
       const fact& f = facts[j];
       if (!cue_seen) {
         std::size_t gap_end = std::min(f.nfc_begin, doc.folded.size());
@@ -140,7 +146,7 @@ class sum_equals_total final : public rule_kind {
 }  // namespace
 
 result<std::unique_ptr<const rule_kind>> make_sum_equals_total(const nlohmann::json& params, const kind_env& env) {
-  if (auto st = check_param_keys(params, {"total_cues", "part_cues", "fact_kinds", "about_tolerance", "rounding_tolerance"}, env); !st)
+  if (auto st = check_param_keys(params, {"total_cues", "part_cues", "fact_kinds", "about_tolerance", "rounding_tolerance", "scope"}, env); !st)
     return st.error();
   auto k = std::make_unique<sum_equals_total>();
   auto total = param_strings(params, "total_cues", {"tổng"}, env);
@@ -162,6 +168,13 @@ result<std::unique_ptr<const rule_kind>> make_sum_equals_total(const nlohmann::j
   if (!about) return about.error();
   auto rounding = param_number(params, "rounding_tolerance", 0.005, env);
   if (!rounding) return rounding.error();
+  if (params.is_object() && params.contains("scope")) {
+    const auto& scope = params["scope"];
+    if (!scope.is_string() || (scope != "sentence" && scope != "paragraph"))
+      return make_error(error_kind::bad_rule, "key 'params.scope': allowed values: sentence, paragraph",
+                        source_location{env.rule_path, std::nullopt, 0, 0});
+    k->paragraph = scope == "paragraph";
+  }
   k->total_cues = std::move(*total);
   k->part_cues = std::move(*part);
   k->tol = {*about, *rounding};

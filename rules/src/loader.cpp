@@ -16,7 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* top_level_keys[] = {"kind", "level", "description", "message", "params", "examples"};
-constexpr const char* example_keys[] = {"text", "reports", "fires", "note"};
+constexpr const char* example_keys[] = {"text", "reports", "fires", "note", "published"};
 
 struct compiled_rule {
   rule_info info;
@@ -93,6 +93,12 @@ result<rule_example> read_example(const std::string& path, const nlohmann::json&
   rule_example ex;
   if (j.contains("text") == j.contains("reports"))
     return rule_error(path, "key '" + key + "': needs exactly one of 'text' (one report) or 'reports' (2-3 reports)");
+  if (j.contains("published")) {
+    // A publication date for rules that judge dates against it; the same ISO form as --published.
+    if (!j["published"].is_string() || !parse_iso_time(j["published"].get<std::string>()))
+      return rule_error(path, "key '" + key + ".published': must be an ISO date such as \"2024-03-08\"");
+    ex.published = j["published"].get<std::string>();
+  }
   if (j.contains("text")) {
     if (!j["text"].is_string()) return rule_error(path, "key '" + key + ".text': must be a string");
     ex.reports.push_back(j["text"].get<std::string>());

@@ -36,6 +36,7 @@ struct report_view {
 struct rule_example {
   std::vector<std::string> reports;  // texts with the ⟦ ⟧ marks still in
   bool fires = false;
+  std::string published;             // ISO publication date of every report, empty when not given
 };
 
 struct rule_info {
