@@ -47,39 +47,78 @@ class same_value_across_reports final : public rule_kind {
     return std::find(kinds.begin(), kinds.end(), f.kind) != kinds.end() && headline_value(f.amount_value);
   }
 
+  // Another figure of `r` that is about the same subject as `s` but cannot agree with `f`: the subject is
+  // then ambiguous in that report (two growth rates of "giá lương thực", one per period), and a departure
+  // of the other report could be from either, so it is not judged.
+  bool ambiguous(std::size_t r, const fact* f, const subject& s,
+                 const std::vector<std::vector<std::pair<const fact*, subject>>>& figures) const {
+    for (const auto& [g, sg] : figures[r]) {
+      if (g == f || g->kind != f->kind || g->amount_value.unit != f->amount_value.unit) continue;
+      if (alignment_score(s, sg, min_overlap, min_ratio) == 0) continue;
+      if (compare_amounts(f->amount_value, g->amount_value, tol) == agreement::conflict) return true;
+    }
+    return false;
+  }
+
   void compare_reports(std::size_t a, std::size_t b,
                        const std::vector<std::vector<std::pair<const fact*, subject>>>& figures,
                        const rule_context& ctx, std::vector<finding>& out) const {
     std::vector<bool> used(figures[b].size(), false);
     for (const auto& [fa, sa] : figures[a]) {
-      // Best partner: highest alignment score; among equals, one that agrees (several mentions of one
-      // subject in a report must not be played against each other).
-      int best_score = 0;
-      std::size_t best = 0;
-      agreement best_how = agreement::conflict;
+      // Best partner: any aligned figure that agrees (highest score first), so that several mentions of one
+      // subject in a report are never played against each other; else the best-scoring one.
+      int best_score = 0, agree_score = 0, ties = 0;
+      std::size_t best = 0, agree = 0;
+      agreement agree_how = agreement::conflict;
       for (std::size_t k = 0; k < figures[b].size(); ++k) {
         const auto& [fb, sb] = figures[b][k];
         if (fb->kind != fa->kind || fb->amount_value.unit != fa->amount_value.unit) continue;
         int score = alignment_score(sa, sb, min_overlap, min_ratio);
         if (score == 0) continue;
         agreement how = compare_amounts(fa->amount_value, fb->amount_value, tol);
-        bool better = score > best_score ||
-                      (score == best_score && best_how == agreement::conflict && how != agreement::conflict);
-        if (better) {
+        if (how != agreement::conflict && score > agree_score) {
+          agree_score = score;
+          agree = k;
+          agree_how = how;
+        }
+        if (score > best_score) {
           best_score = score;
           best = k;
-          best_how = how;
+          ties = 1;
+        } else if (score == best_score) {
+          ++ties;
         }
       }
-      if (best_score == 0 || used[best]) continue;
-      used[best] = true;
-      const fact* fb = figures[b][best].first;
+      if (best_score == 0) continue;
+      bool passed = agree_score > 0;
+      std::size_t partner = passed ? agree : best;
+      if (used[partner]) continue;
+      const fact* fb = figures[b][partner].first;
+      if (!passed) {
+        // A conflict needs one clear partner, a subject that is not ambiguous in either report, and the
+        // partner's own best match in report a to be this figure (mutual best).
+        if (ties > 1) continue;
+        const subject& sb = figures[b][partner].second;
+        if (ambiguous(a, fa, sa, figures) || ambiguous(b, fb, sb, figures)) continue;
+        int back_best = 0;
+        const fact* back = nullptr;
+        for (const auto& [g, sg] : figures[a]) {
+          if (g->kind != fb->kind || g->amount_value.unit != fb->amount_value.unit) continue;
+          int score = alignment_score(sb, sg, min_overlap, min_ratio);
+          if (score > back_best) {
+            back_best = score;
+            back = g;
+          }
+        }
+        if (back != fa) continue;
+      }
+      used[partner] = true;
       message_args args{{"subject", describe(sa)},
                         {"first", fa->text},
                         {"second", fb->text},
-                        {"basis", std::string(to_string(best_how))}};
+                        {"basis", std::string(to_string(passed ? agree_how : agreement::conflict))}};
       // The later report's figure is primary: it is the one that departs from what was said first.
-      out.push_back(ctx.make(best_how != agreement::conflict, args, {location_of(b, *fb), location_of(a, *fa)}));
+      out.push_back(ctx.make(passed, args, {location_of(b, *fb), location_of(a, *fa)}));
     }
   }
 };

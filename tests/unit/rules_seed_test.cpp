@@ -124,3 +124,11 @@ TEST_CASE("planted change: Tô Lâm's rank in one report") {
 TEST_CASE("planted change: Tô Lâm's position in one report") {
   planted(2, "Ngày 7/3", "Bộ trưởng Bộ Công an cùng", "Thứ trưởng Bộ Công an cùng", "SAME_TITLE_FOR_PERSON");
 }
+
+TEST_CASE("seeds 003 and 004 alone: no error-level false alarm") {
+  for (const char* id : {"003", "004"}) {
+    auto rep = check({seed(id)});
+    INFO("seed " << id << " findings:\n" << dump(rep.findings));
+    CHECK_FALSE(rep.fails_at(severity::error));
+  }
+}
