@@ -33,6 +33,8 @@
 #include <doichieu/input.hpp>
 #include <doichieu/reports/reporter.hpp>
 
+#include "corpus_command.hpp"
+
 namespace {
 
 namespace in = doichieu::input;
@@ -406,6 +408,8 @@ int main(int argc, char** argv) {
     check->add_option("--color,--colour", opt.color, "colour in text output: auto, always, never");
     check->add_option("--disable", opt.disabled, "skip a rule (repeatable)")->allow_extra_args(false);
     check->add_flag("--list-suppressions", opt.list_suppressions, "list inline suppressions and what they silence");
+    doichieu::cli::corpus_flags corpus;  // check --corpus: events found in a stream of articles
+    doichieu::cli::add_corpus_flags(*check, corpus);
     CLI::App* extract = app.add_subcommand("extract", "list the facts found in each report");
     add_common(extract);
     extract->add_flag("--jsonl", opt.jsonl, "stream JSON Lines {\"id\",\"text\"} on stdin to {\"id\",\"facts\"} lines");
@@ -421,6 +425,10 @@ int main(int argc, char** argv) {
       return usage_error(m, app);
     }
     opt.command = check->parsed() ? "check" : "extract";
+    if (corpus.corpus)
+      return doichieu::cli::run_corpus_command(
+          corpus, {opt.files, opt.format.value_or("text"), opt.fail_level.value_or("error"), opt.lang.value_or("vi"),
+                   opt.data_dir.value_or(""), opt.output, opt.disabled, false});
     return run(opt, app);
   } catch (const std::exception& e) {
     std::cerr << "doichieu: internal error: " << e.what() << '\n';
