@@ -257,7 +257,12 @@ std::vector<event_group> grouper::group() const {
     float weight;
   };
   std::vector<std::vector<weighted>> vectors(n);
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> postings;
+  // Posting entries carry the article's weight for the key, so a link costs one multiply-add.
+  struct posting {
+    std::uint32_t article;
+    float weight;
+  };
+  std::unordered_map<std::uint32_t, std::vector<posting>> postings;
   for (std::size_t i = 0; i < n; ++i) {
     const auto& s = signatures_[i];
     if (!s.event.empty()) continue;
@@ -274,12 +279,10 @@ std::vector<event_group> grouper::group() const {
     take(s.strong, 1.0);
     take(s.bigrams, options_.bigram_weight);
     if (norm <= 0) continue;
-    // Sorted by key: the link loop below finds the other article's weight by binary search.
-    std::sort(v.begin(), v.end(), [](const weighted& a, const weighted& b) { return a.key < b.key; });
     const double inv = 1.0 / std::sqrt(norm);
     for (auto& x : v) {
       x.weight = static_cast<float>(x.weight * inv);
-      postings[x.key].push_back(static_cast<std::uint32_t>(i));
+      postings[x.key].push_back({static_cast<std::uint32_t>(i), x.weight});
     }
   }
 
@@ -296,14 +299,12 @@ std::vector<event_group> grouper::group() const {
       touched.clear();
       for (const auto& x : vectors[i]) {
         const auto& post = postings.find(x.key)->second;
-        // Postings are ascending: start after i.
-        for (auto it = std::upper_bound(post.begin(), post.end(), static_cast<std::uint32_t>(i)); it != post.end(); ++it) {
-          if (acc[*it] == 0.0f) touched.push_back(*it);
-          const auto& other = vectors[*it];
-          auto o = std::lower_bound(other.begin(), other.end(), x.key,
-                                    [](const weighted& a, std::uint32_t k) { return a.key < k; });
-          const float ow = (o != other.end() && o->key == x.key) ? o->weight : 0.0f;
-          acc[*it] += x.weight * ow;
+        // Postings are ascending by article: start after i.
+        auto it = std::upper_bound(post.begin(), post.end(), static_cast<std::uint32_t>(i),
+                                   [](std::uint32_t a, const posting& p) { return a < p.article; });
+        for (; it != post.end(); ++it) {
+          if (acc[it->article] == 0.0f) touched.push_back(it->article);
+          acc[it->article] += x.weight * it->weight;
         }
       }
       const auto& si = signatures_[i];
