@@ -77,19 +77,19 @@ aside{position:sticky;top:8px;align-self:start;max-height:96vh;overflow:auto}
 .findings,.passed{list-style:none;margin:0;padding:0}
 .findings>li,.passed>li{background:#fff;border-left:4px solid var(--info);margin:0 0 8px;padding:8px;border-radius:4px;box-shadow:0 1px 2px #0002;cursor:pointer}
 .findings>li.sev-error{border-color:var(--err)}.findings>li.sev-warning{border-color:var(--warn)}
-.passed>li{border-color:var(--ok);cursor:default}
+.passed>li{border-color:var(--ok)}
 li.active{outline:2px solid #000}
 .sev{font-weight:bold;text-transform:uppercase;font-size:12px}
 .sev-error .sev{color:var(--err)}.sev-warning .sev{color:var(--warn)}.sev-info .sev{color:var(--info)}
 .rule{font-family:monospace;font-size:12px;color:#555}
-.locs{margin:4px 0 0;padding-left:16px;font-size:13px}
+.locs{margin:4px 0 0;padding-left:16px;font-size:13px;overflow-wrap:anywhere}
 .reports{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:12px}
 .report{background:#fff;border-radius:4px;box-shadow:0 1px 2px #0002;padding:8px 12px;min-width:0}
 .report h2{font-size:14px;font-family:monospace;margin:4px 0 8px;word-break:break-all}
 .text{white-space:pre-wrap;word-wrap:break-word;font-family:Georgia,"Noto Serif",serif;font-size:15px;line-height:1.6;margin:0}
 a.hl{color:inherit;text-decoration:none;border-radius:2px;padding:0 1px}
 a.hl.sev-error{background:#ffcdd2}a.hl.sev-warning{background:#ffe0b2}a.hl.sev-info{background:#bbdefb}
-a.hl.related{background:#e1bee7}
+a.hl.related{background:#e1bee7}a.hl.passed{background:#dcedc8}
 a.hl.off{background:none}
 a.hl.active{outline:2px solid #000;background:#fff176}
 [hidden]{display:none!important}
@@ -119,7 +119,7 @@ constexpr std::string_view script = R"js(
     sev.forEach(function(c){shown[c.getAttribute('data-sev')]=c.checked;});
     var visible={};
     items.forEach(function(li){
-      if(!li.classList.contains('finding')) return;
+      if(!li.classList.contains('finding')){ visible[li.getAttribute('data-f')]=true; return; }
       var ok=shown[li.getAttribute('data-sev')] && (!rule.value || rule.value===li.getAttribute('data-rule'));
       li.hidden=!ok; if(ok) visible[li.getAttribute('data-f')]=true;
     });
@@ -154,6 +154,7 @@ struct mark {
   std::size_t finding;  // index into the page's finding list
   bool primary;
   severity level;
+  bool passed;  // a verified figure: painted green, under any finding
 };
 
 // The text of one report with highlights. Spans may overlap: the text is cut at every span boundary and
@@ -184,16 +185,21 @@ std::string highlighted(const document& doc, std::vector<mark> marks, std::size_
       out += escape(piece);
       continue;
     }
-    bool primary = false;
+    bool primary = false, problem = false;
     severity level = severity::info;
     std::string fids;
     std::set<std::size_t> seen;
+    // Findings first so a span's link goes to the problem rather than to a check that passed.
+    std::stable_sort(cover.begin(), cover.end(), [](const mark* x, const mark* y) { return !x->passed && y->passed; });
     for (const mark* m : cover) {
-      primary = primary || m->primary;
-      if (m->primary && m->level > level) level = m->level;
+      if (!m->passed) {
+        problem = true;
+        primary = primary || m->primary;
+        if (m->primary && m->level > level) level = m->level;
+      }
       if (seen.insert(m->finding).second) fids += (fids.empty() ? "" : " ") + ("f" + std::to_string(m->finding));
     }
-    std::string cls = primary ? "hl sev-" + std::string(to_string(level)) : "hl related";
+    std::string cls = !problem ? "hl passed" : primary ? "hl sev-" + std::string(to_string(level)) : "hl related";
     out += "<a class=\"" + cls + "\" href=\"#" + fids.substr(0, fids.find(' ')) + "\" data-f=\"" + fids + "\">" +
            escape(piece) + "</a>";
   }
@@ -235,11 +241,11 @@ void render_check_html(const check_report& report, const render_options& opts, s
   for (const auto& f : report.passed) all.emplace_back(&f, true);
   std::vector<std::vector<mark>> marks(report.reports.size());
   for (std::size_t i = 0; i < all.size(); ++i) {
-    if (all[i].second) continue;  // passed checks are listed, not painted: the text stays readable
     const finding& f = *all[i].first;
     for (std::size_t k = 0; k < f.locations.size(); ++k) {
       const location& l = f.locations[k];
-      if (l.document < marks.size()) marks[l.document].push_back({l.where.start, l.where.end, i, k == 0, f.level});
+      if (l.document < marks.size())
+        marks[l.document].push_back({l.where.start, l.where.end, i, k == 0, f.level, all[i].second});
     }
   }
   std::size_t counts[3] = {0, 0, 0};

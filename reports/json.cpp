@@ -95,7 +95,12 @@ ordered_json finding_json(const finding& f, const check_report& report) {
   j["message"] = f.message;
   if (!f.message_en.empty()) j["message_en"] = f.message_en;
   ordered_json locs = ordered_json::array();
-  for (const auto& l : f.locations) locs.push_back(location_json(l, report));
+  for (std::size_t i = 0; i < f.locations.size(); ++i) {
+    ordered_json l = location_json(f.locations[i], report);
+    // The first location is where the problem is; the others are the figures it was compared with.
+    l["role"] = i == 0 ? "primary" : "related";
+    locs.push_back(std::move(l));
+  }
   j["locations"] = std::move(locs);
   return j;
 }
@@ -120,6 +125,12 @@ void render_check_json(const check_report& report, std::ostream& out) {
   ordered_json findings = ordered_json::array();
   for (const auto& f : report.findings) findings.push_back(finding_json(f, report));
   j["findings"] = std::move(findings);
+  ordered_json rules = ordered_json::array();
+  for (const auto& r : report.rules) {
+    rules.push_back({{"id", r.id}, {"kind", r.kind}, {"severity", std::string(to_string(r.level))},
+                     {"description", r.description}});
+  }
+  j["rules"] = std::move(rules);
   ordered_json checks = ordered_json::array();
   for (const auto& f : report.passed) checks.push_back(finding_json(f, report));
   j["checks"] = std::move(checks);

@@ -85,6 +85,10 @@ void render_check_text(const check_report& report, const render_options& opts, s
       print_location_head(report, f.locations[i], out);
       out << (opts.color ? "\x1b[1;90mnote:\x1b[0m " : "note: ") << (opts.lang == "en" ? "related: " : "liên quan: ")
           << f.locations[i].text << '\n';
+      // Like gcc's notes: the related figure in its own line, unless it sits on the line just shown.
+      const auto& prev = f.locations[i - 1];
+      if (prev.document != f.locations[i].document || prev.where.line != f.locations[i].where.line)
+        print_excerpt(report.reports.at(f.locations[i].document).doc, f.locations[i].where, opts.color, out);
     }
   }
   const bool en = opts.lang == "en";

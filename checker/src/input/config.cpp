@@ -27,7 +27,9 @@ source_location position(const std::string& path, std::string_view bytes, std::s
 source_location key_position(const std::string& path, std::string_view bytes, const std::string& key) {
   std::size_t at = bytes.find("\"" + key + "\"");
   if (at == std::string_view::npos) return {path, std::nullopt, 0, 0};
-  return position(path, bytes, at);
+  source_location where = position(path, bytes, at);
+  where.byte.reset();  // line and column say it; a byte offset would only clutter the message
+  return where;
 }
 
 std::string join(const std::vector<std::string>& v) {
