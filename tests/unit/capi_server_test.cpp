@@ -194,8 +194,10 @@ TEST_CASE("serve: endpoints, errors, limits and concurrency on a loopback port",
     ::close(fd);
     REQUIRE(n >= 0);
     if (n > 0) CHECK(std::string(buf, static_cast<std::size_t>(n)).rfind("HTTP/1.1 4", 0) == 0);
+    // Not a speed target: only "dropped by the server, not by our own 10 s guard". A loaded CI machine may
+    // take a few seconds to schedule the server's worker, so the bound stays well under the guard.
     CHECK(waited >= std::chrono::milliseconds(900));
-    CHECK(waited < std::chrono::seconds(4));
+    CHECK(waited < std::chrono::seconds(9));
   }
 
   SECTION("8 concurrent clients get the same answer") {
