@@ -52,9 +52,50 @@ std::optional<grammars::parse_outcome> best_parse(const grammars::parse_request&
   return best;
 }
 
+// Original spans of facts, which arrive in text order. document::original_span counts code points from the
+// start of the line for every call, which is quadratic on one long line (a 500 KB single-line report took
+// 59 s, 80 % of it counting columns). Here the column is carried forward from the previous fact on the same
+// line, so the whole report costs one pass; the result is the same span original_span gives.
+class span_locator {
+ public:
+  explicit span_locator(const document& doc) noexcept : doc_(doc) {}
+
+  span operator()(std::size_t nfc_begin, std::size_t nfc_end) {
+    const std::size_t start = doc_.map.to_original_start(nfc_begin);
+    if (start < offset_ || start > doc_.original.size()) return doc_.original_span(nfc_begin, nfc_end);
+    const std::size_t end = nfc_end <= nfc_begin ? start : std::max(start, doc_.map.to_original_end(nfc_end));
+    const auto& starts = doc_.line_starts;
+    const auto it = std::upper_bound(starts.begin(), starts.end(), start);
+    const std::size_t line = it == starts.begin() ? 1 : static_cast<std::size_t>(it - starts.begin());
+    const std::size_t line_start = it == starts.begin() ? 0 : *(it - 1);
+    if (line != line_ || line_start > offset_) {  // a new line: count from its start
+      line_ = line;
+      offset_ = line_start;
+      column_ = 1;
+    }
+    for (std::size_t i = offset_; i < start; ++i) {
+      if ((static_cast<unsigned char>(doc_.original[i]) & 0xC0u) != 0x80u) ++column_;
+    }
+    offset_ = start;
+    span out;
+    out.start = start;
+    out.end = std::min(end, doc_.original.size());
+    out.line = line;
+    out.column = column_;
+    return out;
+  }
+
+ private:
+  const document& doc_;
+  std::size_t offset_ = 0;  // original byte whose column is column_ on line line_
+  std::size_t line_ = 0;
+  std::size_t column_ = 1;
+};
+
 std::vector<fact> extract_facts(const document& doc, const grammars::lexicon& lex,
                                 const scan::candidate_scanner& scanner) {
   std::vector<fact> facts;
+  span_locator locate(doc);
   std::vector<scan::candidate> candidates;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const text_range sentence = doc.sentences[s];
@@ -73,7 +114,7 @@ std::vector<fact> extract_facts(const document& doc, const grammars::lexicon& le
         f.nfc_begin = c.position;
         f.nfc_end = out->end;
       }
-      f.where = doc.original_span(f.nfc_begin, f.nfc_end);
+      f.where = locate(f.nfc_begin, f.nfc_end);
       f.text = doc.original.substr(f.where.start, f.where.end - f.where.start);
       f.sentence = s;
       facts.push_back(std::move(f));
