@@ -34,6 +34,7 @@
 #include <doichieu/reports/reporter.hpp>
 
 #include "corpus_command.hpp"
+#include <doichieu/server.hpp>
 
 namespace {
 
@@ -413,6 +414,20 @@ int main(int argc, char** argv) {
     CLI::App* extract = app.add_subcommand("extract", "list the facts found in each report");
     add_common(extract);
     extract->add_flag("--jsonl", opt.jsonl, "stream JSON Lines {\"id\",\"text\"} on stdin to {\"id\",\"facts\"} lines");
+    // serve: the HTTP API for stacks that cannot link C (checker/server, cpp-httplib).
+    CLI::App* serve = app.add_subcommand("serve", "HTTP API: POST /v1/check, POST /v1/extract, GET /healthz");
+    doichieu::server_options server;
+    server.handle_signals = true;
+    std::string serve_data_dir;
+    serve->add_option("--port", server.port, "TCP port (0 = any free port)")->check(CLI::Range(0, 65535));
+    serve->add_option("--host", server.host, "address to bind (default 127.0.0.1: loopback only)");
+    serve->add_option("--max-body", server.max_body_bytes, "largest request body in bytes");
+    serve->add_option("--threads", server.threads, "worker threads (0 = one per core, at least 2)");
+    serve->add_option("--data-dir", serve_data_dir, "directory holding rules/ and grammars/lexicon/");
+    serve->add_option("--disable", server.disabled_rules, "skip a rule (repeatable)")->allow_extra_args(false);
+    server.on_listening = [](const std::string& host, int port) {
+      std::cerr << "doichieu: listening on http://" << host << ':' << port << '\n';
+    };
     try {
       app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -423,6 +438,10 @@ int main(int argc, char** argv) {
       std::string m = e.what();
       if (m.empty()) m = "bad command line";
       return usage_error(m, app);
+    }
+    if (serve->parsed()) {
+      server.data_dir = serve_data_dir;
+      return doichieu::run_server(server);
     }
     opt.command = check->parsed() ? "check" : "extract";
     if (corpus.corpus)
