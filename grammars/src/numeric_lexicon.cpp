@@ -149,7 +149,9 @@ class loader {
         "ratio_before", "ratio_after", "ratio_words", "hedges_before", "hedges_after", "plural_scale_words",
         "interval_open", "interval_to", "interval_and", "counted_nouns", "ordinal_prefix", "ordinal_words",
         "ordinal_standalone", "roman_contexts", "road_prefixes", "name_prefixes", "code_words"};
-    for (const auto& [k, v] : doc_.items()) {
+    for (const auto& item : doc_.items()) {
+      // A named reference, not a structured binding: clang 14 (the fuzz build) cannot capture bindings.
+      const std::string& k = item.key();
       if (std::find_if(std::begin(known), std::end(known), [&](const char* n) { return k == n; }) ==
           std::end(known)) {
         std::string all;
