@@ -6,6 +6,8 @@
 // params:
 //   cues     words just before the count that make it an anniversary or a span of years  (default ["kỷ niệm"])
 //   window   how many bytes before the count the cue may sit                              (default 24)
+//   max_gap  most bytes between the count and its years, with no , ; . between            (default 120)
+//   blockers words between them that make the years something else                        (default ["nhiệm kỳ", "giai đoạn"])
 #include <cctype>
 
 #include "kinds/kind.hpp"
@@ -23,6 +25,8 @@ class anniversary_years final : public rule_kind {
  public:
   std::vector<std::string> cues;
   double window = 24;
+  std::size_t max_gap = 120;
+  std::vector<std::string> blockers;
 
   void run(std::span<const report_view> reports, const rule_context& ctx, std::vector<finding>& out) const override {
     for (std::size_t r = 0; r < reports.size(); ++r) {
@@ -37,13 +41,13 @@ class anniversary_years final : public rule_kind {
         std::size_t w = static_cast<std::size_t>(window);
         if (before.size() > w) before = before.substr(before.size() - w);
         if (!has_any_word(before, cues)) continue;
-        check(r, facts, i, ctx, out);
+        check(r, doc, facts, i, ctx, out);
       }
     }
   }
 
  private:
-  void check(std::size_t r, const std::vector<fact>& facts, std::size_t i, const rule_context& ctx,
+  void check(std::size_t r, const document& doc, const std::vector<fact>& facts, std::size_t i, const rule_context& ctx,
              std::vector<finding>& out) const {
     const fact& count = facts[i];
     const fact* from_fact = nullptr;
@@ -59,6 +63,11 @@ class anniversary_years final : public rule_kind {
             std::isdigit(static_cast<unsigned char>(f.text[k + 2])) && std::isdigit(static_cast<unsigned char>(f.text[k + 3])))
           year_written = true;
       if (!year_written) continue;
+      // The years belong to the count only when nothing but words of its object lie between: no clause
+      // break, and not a term of office ("nhiệm kỳ 2016-2021").
+      std::string_view gap = folded_range(doc, count.nfc_end, f.nfc_begin);
+      if (gap.size() > max_gap || gap.find_first_of(",;.") != std::string_view::npos || has_any_word(gap, blockers))
+        break;
       if (year_of(f.time_value.from) && year_of(f.time_value.to)) {
         from = year_of(f.time_value.from);
         to = year_of(f.time_value.to);
@@ -66,6 +75,11 @@ class anniversary_years final : public rule_kind {
         break;
       }
       if (auto y = year_of(f.time_value.value)) {
+        if (from && from_fact) {
+          // Two single dates form the interval only when a dash or "đến" joins them.
+          std::string_view join = folded_range(doc, from_fact->nfc_end, f.nfc_begin);
+          if (join.find_first_not_of(" -–") != std::string_view::npos && join != " đến ") break;
+        }
         if (!from) {
           from = y;
           from_fact = &f;
@@ -92,7 +106,11 @@ class anniversary_years final : public rule_kind {
 }  // namespace
 
 result<std::unique_ptr<const rule_kind>> make_anniversary_years(const nlohmann::json& params, const kind_env& env) {
-  if (auto st = check_param_keys(params, {"cues", "window"}, env); !st) return st.error();
+  if (auto st = check_param_keys(params, {"cues", "window", "max_gap", "blockers"}, env); !st) return st.error();
+  auto gap = param_number(params, "max_gap", 120, env);
+  if (!gap) return gap.error();
+  auto blockers = param_strings(params, "blockers", {"nhiệm kỳ", "giai đoạn"}, env);
+  if (!blockers) return blockers.error();
   auto cues = param_strings(params, "cues", {"kỷ niệm"}, env);
   if (!cues) return cues.error();
   auto window = param_number(params, "window", 24, env);
@@ -100,6 +118,8 @@ result<std::unique_ptr<const rule_kind>> make_anniversary_years(const nlohmann::
   auto k = std::make_unique<anniversary_years>();
   for (auto& c : *cues) k->cues.push_back(fold(c));
   k->window = *window;
+  k->max_gap = static_cast<std::size_t>(*gap);
+  for (auto& b : *blockers) k->blockers.push_back(fold(b));
   return std::unique_ptr<const rule_kind>(std::move(k));
 }
 

@@ -6,6 +6,7 @@
 // params:
 //   fact_kinds  which facts are checked   (default ["money", "quantity", "number", "percent", "date"])
 #include <algorithm>
+#include <cctype>
 
 #include "kinds/kind.hpp"
 #include "src/kind_util.hpp"
@@ -40,6 +41,13 @@ class range_order final : public rule_kind {
         if (f.kind == fact_kind::date || f.kind == fact_kind::time) {
           const auto& w = f.time_value;
           if (!w.from || !w.to) continue;
+          // A yearless range may wrap the new year ("từ tháng 11 đến tháng 3"): both years must be written.
+          int years = 0, run = 0;
+          for (char c : f.text) {
+            run = std::isdigit(static_cast<unsigned char>(c)) ? run + 1 : 0;
+            if (run == 4) ++years;
+          }
+          if (years < 2) continue;
           auto after = time_after(*w.from, *w.to);
           if (!after) continue;
           swapped = *after;

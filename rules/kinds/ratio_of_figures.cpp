@@ -52,6 +52,8 @@ class ratio_of_figures final : public rule_kind {
     const fact* b = (*pair)[1];
     double va = a->amount_value.value->to_double(), vb = b->amount_value.value->to_double();
     if (va <= 0 || vb <= 0) return;
+    // A hedged figure ("gần 600 USD") or a unit price ("1 USD") is not one side of a written ratio.
+    if (a->amount_value.qual != qualifier::exact || b->amount_value.qual != qualifier::exact) return;
     if (va < vb) {
       std::swap(a, b);
       std::swap(va, vb);

@@ -66,6 +66,8 @@ class share_of_total final : public rule_kind {
     double computed = 100.0 * vp / vw;
     const decimal& written = *share.amount_value.value;
     double x = written.to_double();
+    // Ten times off is a price against a capital, not a part against its whole: the pair is misread.
+    if (computed < x / 10 || computed > x * 10) return;
     double slack = points + half_last_digit(written) * (written.normalized().scale > 0 ? 1 : 0);
     bool ok;
     switch (share.amount_value.qual) {

@@ -58,7 +58,11 @@ interval to_interval(const amount& a, const tolerance& tol) {
   interval out;
   if (a.value) {
     double v = a.value->to_double();
-    double r = std::min(half_unit(*a.value), tol.rounding * std::fabs(v));
+    // The relative cap is for round figures ("1.000" is not ±500); a figure written to its last
+    // significant digit ("6%", "796") keeps its full half unit, so 6 % agrees with 6,1 %.
+    decimal n = a.value->normalized();
+    bool round_figure = n.scale == 0 && n.mantissa != 0 && n.mantissa % 10 == 0;
+    double r = round_figure ? std::min(half_unit(*a.value), tol.rounding * std::fabs(v)) : half_unit(*a.value);
     double about = tol.about * std::fabs(v);
     switch (a.qual) {
       case qualifier::exact: out = {v - r, v + r}; break;
