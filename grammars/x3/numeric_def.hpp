@@ -79,6 +79,20 @@ inline const char* skip_code(const char* p, const char* last) {
   return p;
 }
 
+// Width in bytes of a no-break or thin space used between digit groups (U+00A0, U+202F, U+2009), else 0.
+inline std::size_t digit_group_space_width(const char* q, const char* last) {
+  auto byte = [&](std::size_t i) { return q + i < last ? static_cast<unsigned char>(q[i]) : 0u; };
+  if (byte(0) == 0xC2 && byte(1) == 0xA0) return 2;
+  if (byte(0) == 0xE2 && byte(1) == 0x80 && (byte(2) == 0xAF || byte(2) == 0x89)) return 3;
+  return 0;
+}
+
+// True when exactly three ASCII digits start at q and no digit follows them.
+inline bool exactly_three_digits_follow(const char* q, const char* last) {
+  if (last - q < 3 || !is_digit(q[0]) || !is_digit(q[1]) || !is_digit(q[2])) return false;
+  return q + 3 == last || !is_digit(q[3]);
+}
+
 // Digits as Vietnamese writes them. Returns false when no digit starts at p.
 inline bool parse_digits(const numeric_env& env, const char*& p, const char* last, numeral_ast& out) {
   const char* q = p;
@@ -86,11 +100,23 @@ inline bool parse_digits(const numeric_env& env, const char*& p, const char* las
   if (!is_digit(*q) && !(*q == ',' && q + 1 < last && is_digit(q[1]))) return false;
   // The run: digits, plus '.' and ',' only when a digit follows (a final "." ends the sentence).
   std::string run;
+  std::size_t group_digits = 0;  // digits since the run start or the last separator
+  bool seen_comma = false;
   while (q < last) {
     if (is_digit(*q)) {
       run += *q++;
+      ++group_digits;
     } else if ((*q == '.' || *q == ',') && q + 1 < last && is_digit(q[1])) {
+      seen_comma = seen_comma || *q == ',';
       run += *q++;
+      group_digits = 0;
+    } else if (std::size_t width = digit_group_space_width(q, last);
+               width > 0 && !seen_comma && group_digits >= 1 && group_digits <= 3 &&
+               exactly_three_digits_follow(q + width, last)) {
+      // "27 781" with a no-break or thin space between groups is "27.781": same value, other typography.
+      run += '.';
+      q += width;
+      group_digits = 0;
     } else {
       break;
     }
