@@ -24,9 +24,13 @@ inline int days_in_month(int year, int month) noexcept {
   return days[month - 1];
 }
 
-inline const auto one_or_two_digits = x3::uint_parser<int, 10, 1, 2>{} >> !x3::digit;
-inline const auto four_digit_year = x3::uint_parser<int, 10, 4, 4>{} >> !x3::digit;
-inline const auto two_digit_year = x3::uint_parser<int, 10, 2, 2>{} >> !x3::digit;
+// An ASCII digit as a character range, not x3::digit: the char-class parsers call isdigit on UTF-8 bytes
+// (negative chars), which Boost asserts against in debug builds and which is undefined behaviour in C.
+inline const auto ascii_digit = x3::char_('0', '9');
+
+inline const auto one_or_two_digits = x3::uint_parser<int, 10, 1, 2>{} >> !ascii_digit;
+inline const auto four_digit_year = x3::uint_parser<int, 10, 4, 4>{} >> !ascii_digit;
+inline const auto two_digit_year = x3::uint_parser<int, 10, 2, 2>{} >> !ascii_digit;
 
 inline const auto set_day = [](auto& ctx) { x3::_val(ctx).day = x3::_attr(ctx); };
 inline const auto set_month = [](auto& ctx) { x3::_val(ctx).month = x3::_attr(ctx); };

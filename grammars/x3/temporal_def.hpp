@@ -50,10 +50,10 @@ inline constexpr table_word_parser<Table, false> glued{};
 
 using L = temporal_lexicon;
 
-inline const auto num2 = x3::uint_parser<int, 10, 1, 2>{} >> !x3::digit;
-inline const auto min2 = x3::uint_parser<int, 10, 2, 2>{} >> !x3::digit;
-inline const auto num3 = x3::uint_parser<int, 10, 1, 3>{} >> !x3::digit;
-inline const auto num4 = x3::uint_parser<int, 10, 4, 4>{} >> !x3::digit;
+inline const auto num2 = x3::uint_parser<int, 10, 1, 2>{} >> !date_detail::ascii_digit;
+inline const auto min2 = x3::uint_parser<int, 10, 2, 2>{} >> !date_detail::ascii_digit;
+inline const auto num3 = x3::uint_parser<int, 10, 1, 3>{} >> !date_detail::ascii_digit;
+inline const auto num4 = x3::uint_parser<int, 10, 4, 4>{} >> !date_detail::ascii_digit;
 // Dashes of a range: '-', en dash, em dash (the table also has "đến", "tới").
 inline const auto sep = opt_hspace >> word<&L::range_to> >> opt_hspace;
 
