@@ -10,8 +10,7 @@
 #include <string_view>
 
 #include <nlohmann/json.hpp>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
+#include <doichieu/text.hpp>
 
 #include "x3/numeric_lexicon.hpp"
 
@@ -19,28 +18,6 @@ namespace doichieu::grammars {
 namespace {
 
 using json = nlohmann::json;
-
-// ICU simple case folding per code point: the same transformation make_document applies to `folded`,
-// so keys written with capitals ("VNĐ") still match the text.
-std::string fold(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  int32_t i = 0;
-  const auto n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
-    if (c < 0) return std::string(s);  // not UTF-8: keep as is, it simply will not match
-    UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-    char buf[4];
-    int32_t len = 0;
-    UBool err = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, f, err);
-    if (err) continue;  // unreachable for a folded valid code point; keeps -Werror quiet
-    out.append(buf, static_cast<std::size_t>(len));
-  }
-  return out;
-}
 
 std::optional<qualifier> qualifier_from(std::string_view name) {
   if (name == "exact") return qualifier::exact;
@@ -67,7 +44,7 @@ class loader {
     if (!v.is_array()) return bad(key, "expected an array of strings");
     for (const auto& e : v) {
       if (!e.is_string()) return bad(key, "expected an array of strings");
-      add(t, fold(e.get<std::string>()), 0, starts);
+      add(t, fold_case(e.get<std::string>()), 0, starts);
     }
     return ok;
   }
@@ -78,7 +55,7 @@ class loader {
     if (!v.is_object()) return bad(key, "expected an object of integers");
     for (const auto& [k, e] : v.items()) {
       if (!e.is_number_integer()) return bad(std::string(key) + "." + k, "expected an integer");
-      add(t, fold(k), e.get<int>(), starts);
+      add(t, fold_case(k), e.get<int>(), starts);
     }
     return ok;
   }
@@ -89,7 +66,7 @@ class loader {
     if (!v.is_object()) return bad(key, "expected an object of strings");
     for (const auto& [k, e] : v.items()) {
       if (!e.is_string()) return bad(std::string(key) + "." + k, "expected a string");
-      add(t, fold(k), e.get<std::string>(), starts);
+      add(t, fold_case(k), e.get<std::string>(), starts);
     }
     return ok;
   }
@@ -101,7 +78,7 @@ class loader {
     for (const auto& [k, e] : v.items()) {
       auto q = e.is_string() ? qualifier_from(e.get<std::string>()) : std::nullopt;
       if (!q) return bad(std::string(key) + "." + k, "expected one of exact, about, over, under, at-least, at-most");
-      add(t, fold(k), *q, starts);
+      add(t, fold_case(k), *q, starts);
     }
     return ok;
   }
@@ -113,7 +90,7 @@ class loader {
     if (!v.is_array()) return bad(key, "expected an array of strings");
     for (const auto& e : v) {
       if (!e.is_string()) return bad(key, "expected an array of strings");
-      std::string k = fold(e.get<std::string>());
+      std::string k = fold_case(e.get<std::string>());
       add(t, k, k, false);
     }
     return ok;

@@ -6,8 +6,7 @@
 #include <sstream>
 
 #include <nlohmann/json.hpp>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
+#include <doichieu/text.hpp>
 
 #include "x3/person_lexicon.hpp"
 
@@ -69,24 +68,8 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 
 }  // namespace
 
-std::string fold(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::int32_t i = 0;
-  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
-  const auto n = static_cast<std::int32_t>(text.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) continue;  // data files are validated UTF-8 by nlohmann; skip defensively
-    c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-    char buf[4];
-    std::int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, c);
-    out.append(buf, static_cast<std::size_t>(len));
-  }
-  return out;
-}
+// The text pipeline's own folding, so lexicon keys fold exactly as doc.folded does.
+std::string fold(std::string_view text) { return doichieu::fold_case(text); }
 
 std::vector<std::string> spellings(std::string_view phrase, const std::map<std::string, std::string>& tone_variants,
                                    const std::map<std::string, std::string>* abbreviations) {

@@ -10,8 +10,7 @@
 #include <string_view>
 
 #include <nlohmann/json.hpp>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
+#include <doichieu/text.hpp>
 
 #include <doichieu/grammars/grammars.hpp>
 
@@ -21,28 +20,6 @@ namespace doichieu::grammars {
 namespace {
 
 using json = nlohmann::json;
-
-// ICU simple case folding per code point, as make_document does for `folded`, so that a key written
-// with capitals ("Giáng sinh") still matches the text.
-std::string fold(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  int32_t i = 0;
-  const auto n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
-    if (c < 0) return std::string(s);
-    UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-    char buf[4];
-    int32_t len = 0;
-    UBool err = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, f, err);
-    if (err) return std::string(s);
-    out.append(buf, static_cast<std::size_t>(len));
-  }
-  return out;
-}
 
 std::string first_word(const std::string& s) {
   auto sp = s.find(' ');
@@ -96,7 +73,7 @@ class loader {
     if (!a.is_array()) return bad(key, "expected an array of words");
     for (const auto& w : a) {
       if (!w.is_string()) return bad(key, "every entry must be a string");
-      s.insert(fold(w.get<std::string>()));
+      s.insert(fold_case(w.get<std::string>()));
     }
     return std::nullopt;
   }
@@ -232,7 +209,7 @@ class loader {
 
  private:
   void add(temporal_lexicon::table& t, const std::string& word, int value, bool opens) {
-    const std::string key = fold(word);
+    const std::string key = fold_case(word);
     if (key.empty()) return;
     t.remove(key);
     t.add(key, value);
