@@ -40,7 +40,11 @@ fi
 if [ ! -f "$build/build.ninja" ]; then
   build_type=RelWithDebInfo
   [ "$sanitize" = ON ] && build_type=Debug
-  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" -DDOICHIEU_SANITIZE="$sanitize" >&2
+  # ccache, when the machine has it, makes rebuilds in fresh clones and extra build trees cheap.
+  launcher=()
+  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" -DDOICHIEU_SANITIZE="$sanitize" \
+    "${launcher[@]}" >&2
 fi
 cmake --build "$build" -j "$(nproc)" >&2
 echo "$build"
