@@ -32,6 +32,12 @@ void put_time(ordered_json& j, const fact& f) {
   if (w.from) j["from"] = to_iso(*w.from);
   if (w.to) j["to"] = to_iso(*w.to);
   j["grain"] = std::string(to_string(w.precision));
+  if (w.lunar_calendar) {
+    j["calendar"] = "lunar";
+    if (w.lunar) j["lunar"] = to_iso(*w.lunar);
+    if (w.lunar_leap) j["lunar_leap"] = true;
+  }
+  if (w.relative) j["relative"] = to_iso(*w.relative);
 }
 
 }  // namespace

@@ -104,7 +104,8 @@ void render_facts_text(const std::vector<extraction>& docs, std::ostream& out) {
           << f.text;
       auto j = fact_json(f, d.doc.path);
       for (const char* key : {"value", "from", "to", "unit", "qualifier", "counted", "grain", "name", "titles",
-                              "doctype", "number", "issuer", "date", "numerator", "denominator"}) {
+                              "doctype", "number", "issuer", "date", "numerator", "denominator", "calendar", "lunar",
+                              "relative"}) {
         if (j.contains(key)) out << "  " << key << '=' << j[key].dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
       }
       out << '\n';

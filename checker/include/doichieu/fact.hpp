@@ -70,6 +70,16 @@ struct when {
   std::optional<civil_time> to;     // keeps its written end, inclusive at its grain ("nhiệm kỳ 2020-2025":
                                     // to = 2025); a computed span ("3 ngày tới", "tối nay") is half-open.
   grain precision = grain::day;
+  // A lunar date ("rằm tháng Giêng", "10/3 âm lịch"): `lunar` holds it as written (lunar year, month, day;
+  // year absent when neither the text nor the publication date gives it) and `value` its Gregorian day
+  // when the lunar year is known — else `value` repeats the lunar month and day, and rules comparing
+  // Gregorian dates must skip it (lunar_leap: a leap month, "tháng 2 nhuận").
+  bool lunar_calendar = false;
+  std::optional<civil_time> lunar;
+  bool lunar_leap = false;
+  // "hôm qua (25/11)": the explicit date is the value; `relative` is the day the relative word gives
+  // against the publication date, recorded only when the two disagree (a rule can flag it).
+  std::optional<civil_time> relative;
 };
 
 struct person_value {
