@@ -139,7 +139,8 @@ class loader {
         {"quarter_words", &L::quarter_words, false}, {"weekdays", &L::weekdays, true},
         {"relative_days", &L::relative_days, true},   {"short_relative_days", &L::short_relative_days, false},
         {"shift_words", &L::shift_words, false},      {"span_directions", &L::span_directions, false},
-        {"weekday_directions", &L::weekday_directions, false}};
+        {"weekday_directions", &L::weekday_directions, false}, {"lunar_month_words", &L::lunar_month_words, false},
+        {"can_words", &L::can_words, false},           {"chi_words", &L::chi_words, false}};
     for (const auto& it : ints)
       if (auto err = int_map(doc, it.key, lex_.*(it.t), it.opens)) return err;
     static constexpr int_table lists[] = {
@@ -151,7 +152,9 @@ class loader {
         {"second_markers", &L::second_markers, false}, {"half_words", &L::half_words, false},
         {"minus_words", &L::minus_words, false}, {"clock_leads", &L::clock_leads, true},
         {"range_from", &L::range_from, true},   {"range_to", &L::range_to, false},
-        {"period_words", &L::period_words, true}};
+        {"period_words", &L::period_words, true}, {"full_moon_words", &L::full_moon_words, true},
+        {"tet_words", &L::tet_words, false},    {"lunar_markers", &L::lunar_markers, false},
+        {"leap_words", &L::leap_words, false},  {"year_leads", &L::year_leads, true}};
     for (const auto& it : lists)
       if (auto err = word_list(doc, it.key, lex_.*(it.t), it.opens)) return err;
 
@@ -201,7 +204,12 @@ class loader {
     if (auto err = entries(doc, "holidays", lex_.holidays_table, lex_.holidays, true,
                            [&](const json& e, const std::string& where, L::holiday& h) -> std::optional<error> {
                              if (auto err = int_field(e, where, "month", 1, 12, h.month)) return err;
-                             return int_field(e, where, "day", 1, 31, h.day);
+                             if (e.contains("calendar")) {
+                               if (!e["calendar"].is_string() || (e["calendar"] != "lunar" && e["calendar"] != "gregorian"))
+                                 return bad(where + ".calendar", "expected \"lunar\" or \"gregorian\"");
+                               h.lunar = e["calendar"] == "lunar";
+                             }
+                             return int_field(e, where, "day", 1, h.lunar ? 30 : 31, h.day);
                            }))
       return err;
     return std::nullopt;

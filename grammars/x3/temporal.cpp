@@ -23,6 +23,7 @@
 #include <vector>
 
 #include <doichieu/grammars/grammars.hpp>
+#include <doichieu/grammars/lunar_calendar.hpp>
 
 #include "x3/temporal.hpp"
 #include "x3/temporal_def.hpp"
@@ -51,6 +52,7 @@ BOOST_SPIRIT_INSTANTIATE(period_form_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(range_form_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(date_range_form_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(year_range_form_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(bare_year_form_type, iterator_type, context_type)
 }  // namespace temporal_x3
 
 namespace {
@@ -182,6 +184,26 @@ class resolver {
   }
 
   resolved point(const temporal_ast& a) const {
+    resolved r = point_core(a);
+    // "hôm qua (25/11)": the explicit date is the value; the relative word's own day is kept when it differs.
+    if (r.state == status::fact && a.day_offset && a.month && a.day && anchor_) {
+      const moment said = add(truncate(*anchor_, grain::day), grain::day, *a.day_offset);
+      const std::optional<civil_time>& t = r.w.value ? r.w.value : r.w.from;
+      if (t && !(t->year == said.y && t->month == said.m && t->day == said.d)) r.w.relative = at_grain(said, grain::day);
+    }
+    return r;
+  }
+
+ private:
+  resolved point_core(temporal_ast a) const {
+    if (a.holiday && lex_.holidays[static_cast<std::size_t>(*a.holiday)].lunar) {
+      const auto& h = lex_.holidays[static_cast<std::size_t>(*a.holiday)];
+      a.holiday.reset();
+      a.month = h.month;
+      a.day = h.day;
+      a.lunar = true;
+    }
+    if (a.lunar) return lunar(a);
     if (a.now) {
       if (!anchor_ || !anchor_time_) return consumed();
       return value(*anchor_, grain::second, true);
@@ -197,6 +219,118 @@ class resolver {
     return calendar(a);
   }
 
+  resolved lunar(temporal_ast a) const {
+    if (!a.day) return lunar_month(a);
+    std::optional<int> lunar_year = a.year;
+    if (!lunar_year && a.can && a.chi) {
+      const int index = cycle_index({*a.can, *a.chi});
+      if (index < 0) return rejected();
+      if (anchor_) lunar_year = year_of_cycle(index, anchor_->y);
+    }
+    int month = a.month.value_or(0);
+    if (!a.month || !lunar_year) {
+      if (!anchor_) {
+        if (!a.month) return consumed();  // "mùng 10 âm lịch" with nothing to place it
+        return lunar_fact(a, std::nullopt, std::nullopt);
+      }
+      // The nearest such lunar day to the publication date (the lunar month too when it is not written).
+      auto here = gregorian_to_lunar(anchor_->y, anchor_->m, anchor_->d);
+      if (!here) return consumed();
+      std::optional<gregorian_date> best;
+      std::int64_t best_distance = -1;
+      int best_year = 0, best_month = 0;
+      const std::int64_t now = anchor_->day_number();
+      for (int step = -13; step <= 13; ++step) {
+        int y = here->year, m = here->month + step;
+        while (m < 1) { m += 12; --y; }
+        while (m > 12) { m -= 12; ++y; }
+        if (a.month && m != *a.month) continue;
+        if (lunar_year && y != *lunar_year) continue;
+        auto g = lunar_to_gregorian({y, m, *a.day, a.lunar_leap});
+        if (!g) continue;
+        const std::int64_t z = days_from_civil(g->year, g->month, g->day);
+        const std::int64_t distance = z >= now ? z - now : now - z;
+        if (best_distance < 0 || distance < best_distance) {
+          best = g;
+          best_distance = distance;
+          best_year = y;
+          best_month = m;
+        }
+      }
+      if (!best) return rejected();
+      lunar_year = best_year;
+      month = best_month;
+    }
+    auto g = lunar_to_gregorian({*lunar_year, month, *a.day, a.lunar_leap});
+    if (!g) return rejected();
+    a.month = month;
+    return lunar_fact(a, lunar_year, g);
+  }
+
+  // "tháng Giêng năm 2024": the lunar month as the interval of its Gregorian days.
+  resolved lunar_month(const temporal_ast& a) const {
+    if (!a.month) return rejected();
+    std::optional<int> lunar_year = a.year;
+    if (!lunar_year && a.can && a.chi) {
+      const int index = cycle_index({*a.can, *a.chi});
+      if (index < 0) return rejected();
+      if (anchor_) lunar_year = year_of_cycle(index, anchor_->y);
+    }
+    resolved r{status::fact, {}, false};
+    r.w.lunar_calendar = true;
+    r.w.lunar_leap = a.lunar_leap;
+    civil_time written;
+    written.year = lunar_year;
+    written.month = a.month;
+    r.w.lunar = written;
+    r.w.precision = grain::month;
+    if (!lunar_year) {
+      r.w.value = written;
+      return r;
+    }
+    auto first = lunar_to_gregorian({*lunar_year, *a.month, 1, a.lunar_leap});
+    if (!first) return rejected();
+    auto last = lunar_to_gregorian({*lunar_year, *a.month, 30, a.lunar_leap});
+    if (!last) last = lunar_to_gregorian({*lunar_year, *a.month, 29, a.lunar_leap});
+    if (!last) return rejected();
+    r.w.from = at_grain(moment{first->year, first->month, first->day}, grain::day);
+    r.w.to = at_grain(moment{last->year, last->month, last->day}, grain::day);
+    r.w.precision = grain::day;
+    return r;
+  }
+
+  // A lunar day: its Gregorian day when known (then read on like any date: a part of day or a clock time
+  // applies to it), else its lunar month and day alone.
+  resolved lunar_fact(const temporal_ast& a, std::optional<int> lunar_year, std::optional<gregorian_date> g) const {
+    civil_time written;
+    written.year = lunar_year;
+    written.month = a.month;
+    written.day = a.day;
+    resolved r;
+    if (g) {
+      temporal_ast solar = a;
+      solar.lunar = false;
+      solar.lunar_leap = false;
+      solar.can.reset();
+      solar.chi.reset();
+      solar.day_offset.reset();
+      solar.year = g->year;
+      solar.month = g->month;
+      solar.day = g->day;
+      r = point_core(solar);
+    } else {
+      r = resolved{status::fact, {}, false};
+      r.w.value = written;
+      r.w.precision = grain::day;
+    }
+    if (r.state != status::fact) return r;
+    r.w.lunar_calendar = true;
+    r.w.lunar = written;
+    r.w.lunar_leap = a.lunar_leap;
+    return r;
+  }
+
+ public:
   resolved interval(temporal_interval_ast iv, form_id form) const {
     temporal_ast& l = iv.left;
     temporal_ast& r = iv.right;
@@ -212,6 +346,7 @@ class resolver {
     if (!r.month && l.month && r.day && !r.year) r.month = l.month;
     if (l.day && !l.month) return rejected();
     if (r.day && !r.month) return rejected();
+    if (l.lunar != r.lunar) return rejected();  // one calendar per interval
     resolved a = point(l), b = point(r);
     if (a.state != status::fact || b.state != status::fact) {
       if (a.state == status::rejected || b.state == status::rejected) return rejected();
@@ -324,7 +459,7 @@ class resolver {
     }
     if (a.first_day) d = 1;
     std::optional<moment> date;  // a fully known day
-    if (a.day_offset) {
+    if (a.day_offset && !m) {
       if (!anchor_) return consumed();
       date = add(truncate(*anchor_, grain::day), grain::day, *a.day_offset);
     } else if (m) {
@@ -526,6 +661,15 @@ bool accept(form_id form, const temporal_ast& a, const parse_request& req, std::
       std::size_t sentence_start = req.doc.sentences.empty() ? 0 : req.doc.sentences[req.doc.sentence_at(req.begin)].begin;
       return lex.plural_markers.count(previous_word(text, sentence_start, req.begin)) == 0;
     }
+    case form_id::bare_year: {
+      // "đến 2030 người", "tới 2030 tỉ đồng" are figures: when the numeric family reads more than the four
+      // digits (a unit, a counted noun, a scale word, a decimal part), the number is not a year.
+      if (!a.year || *a.year < 1900 || *a.year > 2100) return false;
+      if (!req.lex.numeric) return true;
+      const parse_request figure{req.doc, end - 4, req.limit, req.lex};
+      const auto as_number = parse_numeric(figure);
+      return !as_number || as_number->end <= end;
+    }
     case form_id::clock:
       // "3 giờ" alone is as often a duration as a clock time: leave it to the numeric family.
       return !(a.clock_words && !a.clock_lead && !a.part && !a.day_offset && !a.day && !a.weekday);
@@ -592,6 +736,7 @@ std::optional<parse_outcome> parse_temporal(const parse_request& req) {
   try_point(month_form, form_id::month);
   try_point(quarter_form, form_id::quarter);
   try_point(year_form, form_id::year);
+  try_point(bare_year_form, form_id::bare_year);
   // Longest first; among equals the order above (intervals before points).
   std::stable_sort(found.begin(), found.end(), [](const candidate& a, const candidate& b) { return a.end > b.end; });
 
@@ -606,7 +751,7 @@ std::optional<parse_outcome> parse_temporal(const parse_request& req) {
       fact f;
       f.kind = r.is_time ? fact_kind::time : fact_kind::date;
       f.time_value = r.w;
-      f.nfc_begin = req.begin;
+      f.nfc_begin = c.form == form_id::bare_year ? c.end - 4 : req.begin;  // the year alone, not its lead word
       f.nfc_end = c.end;
       out.value = std::move(f);
     }

@@ -52,6 +52,7 @@ DOICHIEU_TEMPORAL_POINT_FORM(day_date_form)
 DOICHIEU_TEMPORAL_POINT_FORM(month_form)
 DOICHIEU_TEMPORAL_POINT_FORM(quarter_form)
 DOICHIEU_TEMPORAL_POINT_FORM(year_form)
+DOICHIEU_TEMPORAL_POINT_FORM(bare_year_form)
 DOICHIEU_TEMPORAL_INTERVAL_FORM(period_form)
 DOICHIEU_TEMPORAL_INTERVAL_FORM(range_form)
 DOICHIEU_TEMPORAL_INTERVAL_FORM(date_range_form)
@@ -63,13 +64,13 @@ BOOST_SPIRIT_DECLARE(now_form_type, span_form_type, shift_form_type, season_form
                      holiday_form_type, first_of_form_type, weekday_form_type, part_form_type,
                      relative_clock_form_type, clock_form_type, relative_day_form_type, day_date_form_type,
                      month_form_type, quarter_form_type, year_form_type, period_form_type, range_form_type,
-                     date_range_form_type, year_range_form_type)
+                     date_range_form_type, year_range_form_type, bare_year_form_type)
 
 // Which form matched: the facade applies form-specific guards (a bare "7/3" followed by a counted noun
 // is a fraction, a bare "thứ hai" after "lần" is an ordinal).
 enum class form_id {
   now, span, shift, season, standalone, holiday, first_of, weekday, part, relative_clock, clock, relative_day,
-  day_date, month, quarter, year, period, range, date_range, year_range
+  day_date, month, quarter, year, period, range, date_range, year_range, bare_year
 };
 
 }  // namespace doichieu::grammars::temporal_x3

@@ -36,6 +36,7 @@ struct temporal_ast {
   std::optional<int> holiday;
   std::optional<int> month_dir;     // "tháng 3 tới" +1, "tháng 1 vừa qua" -1
   std::optional<char> separator;    // of a numeric date
+  std::optional<int> can, chi;      // a sexagenary year name "Giáp Thìn": stem 0..9, branch 0..11
   bool half = false;        // "rưỡi"
   bool now = false;         // "bây giờ"
   bool first_day = false;   // "ngày đầu tiên của ..."
@@ -43,6 +44,8 @@ struct temporal_ast {
   bool marked = false;      // a day marker ("ngày", "mồng") or another word made it a date for sure
   bool clock_lead = false;  // "lúc", "vào lúc"
   bool clock_words = false; // the clock was written "N giờ" with nothing after the hour
+  bool lunar = false;       // a lunar date: "tháng Giêng", "rằm", "mùng 1 Tết", "âm lịch", a can-chi year
+  bool lunar_leap = false;  // "tháng 2 nhuận"
 };
 
 // Fields set in `from` overwrite those of `into`; flags are or-ed.
@@ -75,6 +78,8 @@ inline void merge(temporal_ast& into, const temporal_ast& from) {
   take(into.holiday, from.holiday);
   take(into.month_dir, from.month_dir);
   take(into.separator, from.separator);
+  take(into.can, from.can);
+  take(into.chi, from.chi);
   into.half = into.half || from.half;
   into.now = into.now || from.now;
   into.first_day = into.first_day || from.first_day;
@@ -82,6 +87,8 @@ inline void merge(temporal_ast& into, const temporal_ast& from) {
   into.marked = into.marked || from.marked;
   into.clock_lead = into.clock_lead || from.clock_lead;
   into.clock_words = into.clock_words || from.clock_words;
+  into.lunar = into.lunar || from.lunar;
+  into.lunar_leap = into.lunar_leap || from.lunar_leap;
 }
 
 // "từ 7/3 đến 9/3", "nhiệm kỳ 2020-2025", "(19.8.1945 - 19.8.2025)".

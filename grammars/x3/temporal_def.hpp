@@ -111,15 +111,55 @@ const x3::rule<class day_of_part_class, A> day_of_part = "day_of_part";      // 
 const x3::rule<class weekday_only_class, A> weekday_only = "weekday_only";
 const x3::rule<class weekday_full_class, A> weekday_full = "weekday_full";  // a weekday and what follows it
 const x3::rule<class range_point_class, A> range_point = "range_point";      // one end of "từ ... đến ..."
+const x3::rule<class can_chi_class, A> can_chi = "can_chi";                  // "Giáp Thìn"
+const x3::rule<class lunar_suffix_class, A> lunar_suffix = "lunar_suffix";   // " âm lịch", " (âm lịch)"
+const x3::rule<class lunar_day_class, A> lunar_day = "lunar_day";            // "rằm tháng Giêng", "mùng 1 Tết"
+const x3::rule<class paren_date_class, A> paren_date = "paren_date";         // " (6/2)", " (ngày 25/11)"
 
 const auto year_part_def = word<&L::year_markers> >> hspace >> num4[set_year_checked];
+// A year named by its stem and branch makes the date lunar; a Gregorian-named year may follow
+// ("Tết Nguyên đán Giáp Thìn 2024").
+const auto can_chi_def = word<&L::can_words>[set<&A::can>] >> hspace >> word<&L::chi_words>[set<&A::chi>] >>
+                         x3::eps[flag<&A::lunar>];
 const auto year_tail_def = (hspace >> year_part[merge_in]) | ('/' >> num4[set_year_checked]) |
-                           (hspace >> word<&L::of_words> >> hspace >> year_part[merge_in]);
+                           (hspace >> word<&L::of_words> >> hspace >> year_part[merge_in]) |
+                           (hspace >> -(word<&L::year_markers> >> hspace) >> can_chi[merge_in] >>
+                            -(hspace >> num4[set_year_checked]));
 const auto month_part_def = word<&L::month_markers> >> hspace >>
-                            (num2[set_month_checked] | word<&L::month_words>[set_month_checked]) >> -year_tail[merge_in];
+                            (num2[set_month_checked] | word<&L::lunar_month_words>[set_month_checked][flag<&A::lunar>] |
+                             word<&L::month_words>[set_month_checked]) >>
+                            -(hspace >> word<&L::leap_words>)[([](auto& ctx) {
+                              x3::_val(ctx).lunar = true;
+                              x3::_val(ctx).lunar_leap = true;
+                            })] >>
+                            -year_tail[merge_in];
 const auto written_date_def = num2[set_day_checked] >> hspace >> month_part[merge_in];
+const auto lunar_suffix_def = ((hspace >> word<&L::lunar_markers>) |
+                               (opt_hspace >> x3::lit('(') >> word<&L::lunar_markers> >> x3::lit(')'))) >>
+                              x3::eps[flag<&A::lunar>];
+// "rằm tháng Giêng": the 15th; "mùng 1 Tết", "mùng 6 Tết Đinh Dậu": a day of the first lunar month.
+const auto lunar_day_def =
+    (word<&L::full_moon_words> >> hspace >> month_part[merge_in] >>
+     x3::eps[([](auto& ctx) {
+       x3::_val(ctx).day = 15;
+       x3::_val(ctx).lunar = true;
+     })]) |
+    (num2[set_day_checked] >> hspace >> word<&L::tet_words> >> x3::eps[([](auto& ctx) {
+       x3::_val(ctx).month = 1;
+       x3::_val(ctx).lunar = true;
+     })] >> -year_tail[merge_in]);
 const auto day_date_def = -(word<&L::day_markers> >> hspace)[flag<&A::marked>] >>
-                          (written_date[merge_in] | (numeric_date[from_numeric_date] >> -year_tail[merge_in]));
+                          (lunar_day[merge_in] | written_date[merge_in] |
+                           (numeric_date[from_numeric_date] >> -year_tail[merge_in]) |
+                           (num2[set_day_checked] >> &lunar_suffix)) >>
+                          -lunar_suffix[merge_in];
+// The explicit date written after a relative word: "sáng nay (6/2)", "hôm qua (ngày 25/11)".
+// Unbracketed ("Sáng nay 6/2 (tức ...)", "Sáng nay, 6-2,") only when punctuation follows the date, so
+// "hôm nay 2/3 số đại biểu" keeps its fraction.
+const auto paren_date_def =
+    (opt_hspace >> x3::lit('(') >> opt_hspace >> day_date[merge_in] >> opt_hspace >> x3::lit(')')) |
+    (((x3::lit(',') >> hspace) | hspace) >> day_date[merge_in] >>
+     &(opt_hspace >> (x3::lit(',') | x3::lit('(') | x3::lit('.') | x3::lit(':') | x3::eoi)));
 
 const auto clock_colon_def = num2[set<&A::hour>] >> ':' >> min2[set<&A::minute>] >>
                              -(':' >> min2[set<&A::second>]);
@@ -145,8 +185,9 @@ const auto clock_day_def =
                word<&L::short_relative_days>[set<&A::day_offset>] | weekday_only[merge_in]);
 const auto day_of_part_def =
     word<&L::parts_table>[set<&A::part>] >> hspace >>
-    (word<&L::short_relative_days>[set<&A::day_offset>] | word<&L::relative_days>[set<&A::day_offset>] |
-     weekday_full[merge_in] | day_date[merge_in]);
+    ((word<&L::short_relative_days>[set<&A::day_offset>] >> -paren_date[merge_in]) |
+     (word<&L::relative_days>[set<&A::day_offset>] >> -paren_date[merge_in]) | weekday_full[merge_in] |
+     day_date[merge_in]);
 
 const auto weekday_date_def = ((hspace >> -x3::lit('(')) | (x3::lit(',') >> hspace) | x3::lit('(')) >>
                               day_date[merge_in] >> -x3::lit(')');
@@ -162,7 +203,8 @@ const auto range_point_def = day_date[merge_in] | month_part[merge_in] | year_pa
 
 BOOST_SPIRIT_DEFINE(year_part, year_tail, month_part, written_date, day_date, clock, clock_colon, clock_glued,
                     clock_glued_hour, clock_worded, clock_minutes, clock_day, weekday_tail, weekday_date,
-                    day_of_part, weekday_only, weekday_full, range_point)
+                    day_of_part, weekday_only, weekday_full, range_point, can_chi, lunar_suffix, lunar_day,
+                    paren_date)
 
 }  // namespace detail
 
@@ -189,6 +231,7 @@ const period_form_type period_form = "period_form";
 const range_form_type range_form = "range_form";
 const date_range_form_type date_range_form = "date_range_form";
 const year_range_form_type year_range_form = "year_range_form";
+const bare_year_form_type bare_year_form = "bare_year_form";
 
 const auto now_form_def = word<&L::now_words>[flag<&A::now>];
 // "3 ngày tới", "2 phút vừa rồi", "một tiếng vừa rồi".
@@ -205,8 +248,15 @@ const auto season_form_def =
                  (word<&L::year_markers> >> hspace >> word<&L::shift_words>[set<&A::season_shift>]) |
                  (word<&L::year_markers> >> hspace >> num4[set<&A::season_year>])));
 const auto standalone_form_def = word<&L::standalone_table>[set<&A::standalone>];
-const auto holiday_form_def = -(word<&L::day_markers> >> hspace) >> word<&L::holidays_table>[set<&A::holiday>] >>
-                              -(hspace >> year_part[merge_in]);
+const auto holiday_form_def =
+    (-(word<&L::day_markers> >> hspace) >> word<&L::holidays_table>[set<&A::holiday>] >>
+     -(year_tail[merge_in] | (hspace >> num4[set_year_checked]))) |
+    // "Tết Quý Mão": Tết with the year's name is the first day of that lunar year.
+    (word<&L::tet_words> >> hspace >> can_chi[merge_in] >> -(hspace >> num4[set_year_checked]) >>
+     x3::eps[([](auto& ctx) {
+       x3::_val(ctx).month = 1;
+       x3::_val(ctx).day = 1;
+     })]);
 // "ngày đầu tiên của tháng ba", "tuần đầu tiên của tháng 9 năm 2017".
 const auto first_of_form_def =
     (word<&L::day_markers>[flag<&A::first_day>] | word<&L::week_words>[flag<&A::first_week>]) >> hspace >>
@@ -222,7 +272,10 @@ const auto relative_clock_form_def = word<&L::relative_days>[set<&A::day_offset>
 const auto clock_form_def =
     -(word<&L::clock_leads> >> hspace)[flag<&A::clock_lead>] >> clock[merge_in] >>
     -(hspace >> word<&L::parts_table>[set<&A::part>]) >> -clock_day[merge_in];
-const auto relative_day_form_def = word<&L::relative_days>[set<&A::day_offset>];
+const auto relative_day_form_def = word<&L::relative_days>[set<&A::day_offset>] >> -paren_date[merge_in];
+// A bare four-digit year after a year word ("tầm nhìn 2050", "đến 2030", "cuối 2024"); the facade checks
+// what follows and spans the fact on the year alone.
+const auto bare_year_form_def = word<&L::year_leads> >> hspace >> num4[set_year_checked];
 const auto day_date_form_def = day_date[merge_in];
 // "tháng 3/2024", "tháng mười năm 2017", "tháng 3 tới", "tháng 1 vừa qua".
 const auto month_form_def = month_part[merge_in] >>
@@ -254,7 +307,7 @@ const auto year_range_form_def = num4[set_left_year] >> sep >> num4[set_right_ye
 BOOST_SPIRIT_DEFINE(now_form, span_form, shift_form, season_form, standalone_form, holiday_form, first_of_form,
                     weekday_form, part_form, relative_clock_form, clock_form, relative_day_form, day_date_form,
                     month_form, quarter_form, year_form, period_form, range_form, date_range_form,
-                    year_range_form)
+                    year_range_form, bare_year_form)
 
 }  // namespace doichieu::grammars::temporal_x3
 

@@ -35,6 +35,7 @@ struct temporal_lexicon {
   };
   struct holiday {
     int month = 0, day = 0;
+    bool lunar = false;  // "Tết Nguyên đán", "Giỗ Tổ Hùng Vương": a day of the lunar calendar
   };
 
   using table = boost::spirit::x3::symbols<int>;
@@ -53,9 +54,18 @@ struct temporal_lexicon {
   table standalone_table;    // -> index into standalone
   table seasons_table;       // -> index into seasons
   table holidays_table;      // -> index into holidays
+  table lunar_month_words;   // month names only the lunar calendar uses: "giêng" -> 1, "chạp" -> 12
+  table can_words;           // heavenly stems of a year name: "giáp" -> 0 ... "quý" -> 9
+  table chi_words;           // earthly branches: "tý" -> 0 ... "hợi" -> 11
   table now_words, week_words, of_words, first_words, day_markers, month_markers, year_markers,
       quarter_markers, hour_markers, minute_markers, second_markers, half_words, minus_words, clock_leads,
-      range_from, range_to, period_words;
+      range_from, range_to, period_words,
+      full_moon_words,  // "rằm": the 15th of a lunar month
+      tet_words,        // "Tết" after a day: "mùng 1 Tết" is the 1st of the lunar first month
+      lunar_markers,    // "âm lịch", "âl" after a date
+      leap_words,       // "nhuận" after a lunar month
+      year_leads;       // words before a bare four-digit year: "tầm nhìn 2050", "đến 2030", "cuối 2024"
+
 
   std::vector<part_of_day> parts;
   std::vector<hour_period> standalone;
