@@ -519,8 +519,40 @@ struct numeric_parse {
 
 }  // namespace numeric_grammar
 
+namespace {
+// A telephone number is a code, not a figure: "0912 345 678", "024.3825.1234", "0912345678" (a leading
+// zero, 9 to 11 digits in groups joined by one space, dot or hyphen) and service numbers "1900 1234",
+// "1800.1091" (1800/1900 and 8 or 10 digits). Returns the end of the whole number, consumed without a fact.
+std::optional<std::size_t> phone_number_end(const std::string& text, std::size_t begin, std::size_t limit) {
+  std::size_t p = begin, digits = 0, groups = 0, first_group = 0;
+  while (p < limit) {
+    std::size_t q = p;
+    while (q < limit && text[q] >= '0' && text[q] <= '9') ++q;
+    if (q == p) break;
+    digits += q - p;
+    if (groups++ == 0) first_group = q - p;
+    p = q;
+    if (p + 1 < limit && (text[p] == ' ' || text[p] == '.' || text[p] == '-') && text[p + 1] >= '0' &&
+        text[p + 1] <= '9')
+      ++p;
+    else
+      break;
+  }
+  if (p < limit && ((text[p] >= '0' && text[p] <= '9') || common::alnum_at(text.data() + p, text.data() + limit)))
+    return std::nullopt;
+  if (text[begin] == '0' && first_group >= 2 && digits >= 9 && digits <= 11 &&
+      (groups == 1 || first_group <= 4))
+    return p;
+  const std::string_view head(text.data() + begin, std::min<std::size_t>(4, limit - begin));
+  if ((head == "1900" || head == "1800") && groups >= 2 && first_group == 4 && (digits == 8 || digits == 10))
+    return p;
+  return std::nullopt;
+}
+}  // namespace
+
 std::optional<parse_outcome> parse_numeric(const parse_request& req) {
   if (!req.lex.numeric || req.begin >= req.limit || req.begin >= req.doc.folded.size()) return std::nullopt;
+  if (auto end = phone_number_end(req.doc.folded, req.begin, req.limit)) return parse_outcome{*end, std::nullopt};
   try {
     numeric_grammar::numeric_parse np(req);
     auto out = np.run();

@@ -671,6 +671,10 @@ bool accept(form_id form, const temporal_ast& a, const parse_request& req, std::
       return !as_number || as_number->end <= end;
     }
     case form_id::clock:
+      // "5G", "4G" (networks) are not five o'clock: an hour glued to an upper-case marker with nothing else.
+      if (a.hour && !a.minute && !a.half && !a.clock_lead && !a.part && !a.day_offset && !a.day && !a.weekday &&
+          end > req.begin && (req.doc.nfc[end - 1] == 'G' || req.doc.nfc[end - 1] == 'H'))
+        return false;
       // "3 giờ" alone is as often a duration as a clock time: leave it to the numeric family.
       return !(a.clock_words && !a.clock_lead && !a.part && !a.day_offset && !a.day && !a.weekday);
     default:

@@ -276,7 +276,10 @@ const auto relative_day_form_def = word<&L::relative_days>[set<&A::day_offset>] 
 // A bare four-digit year after a year word ("tầm nhìn 2050", "đến 2030", "cuối 2024"); the facade checks
 // what follows and spans the fact on the year alone.
 const auto bare_year_form_def = word<&L::year_leads> >> hspace >> num4[set_year_checked];
-const auto day_date_form_def = day_date[merge_in];
+// ISO 8601 as printed in datelines and metadata: "2024-03-07", "2024-03".
+const auto iso_date = x3::rule<class iso_date_class, A>{"iso_date"} =
+    num4[set_year_checked] >> '-' >> min2[set_month_checked] >> -('-' >> min2[set_day_checked]);
+const auto day_date_form_def = day_date[merge_in] | iso_date[merge_in];
 // "tháng 3/2024", "tháng mười năm 2017", "tháng 3 tới", "tháng 1 vừa qua".
 const auto month_form_def = month_part[merge_in] >>
                             -(hspace >> word<&L::span_directions>[set<&A::month_dir>]);
