@@ -96,13 +96,13 @@ class loader {
     return ok;
   }
 
-  status suffixes(const char* key) {
+  status suffixes(const char* key, std::map<std::string, int>& into) {
     if (!doc_.contains(key)) return ok;
     const json& v = doc_.at(key);
     if (!v.is_object()) return bad(key, "expected an object of integers");
     for (const auto& [k, e] : v.items()) {
       if (!e.is_number_integer()) return bad(std::string(key) + "." + k, "expected an integer");
-      lex_.suffix_scales[k] = e.get<int>();  // case-sensitive on purpose: matched against doc.nfc
+      into[k] = e.get<int>();  // case-sensitive on purpose: matched against doc.nfc
     }
     return ok;
   }
@@ -121,7 +121,7 @@ class loader {
   status unknown_keys() const {
     static const char* const known[] = {
         "digit_words", "tens_unit_words", "ten_words", "tens_markers", "hundred_words", "odd_words",
-        "scale_words", "suffix_scales", "decimal_point_words", "negative_words", "currencies_after",
+        "scale_words", "suffix_scales", "suffix_min_digits", "decimal_point_words", "negative_words", "currencies_after",
         "currencies_before", "currencies_with_cents", "cent_words", "units", "duration_units", "percent_words",
         "ratio_before", "ratio_after", "ratio_words", "hedges_before", "hedges_after", "plural_scale_words",
         "interval_open", "interval_to", "interval_and", "counted_nouns", "ordinal_prefix", "ordinal_words",
@@ -176,7 +176,7 @@ status load_file(numeric_lexicon& lex, const std::filesystem::path& path) {
       l.list("hundred_words", lex.hundred_words, true),
       l.list("odd_words", lex.odd_words),
       l.int_map("scale_words", lex.scale_words),
-      l.suffixes("suffix_scales"),
+      l.suffixes("suffix_scales", lex.suffix_scales), l.suffixes("suffix_min_digits", lex.suffix_min_digits),
       l.list("decimal_point_words", lex.decimal_point_words),
       l.list("negative_words", lex.negative_words, true),
       l.string_map("currencies_after", lex.currencies_after),

@@ -193,6 +193,19 @@ inline bool parse_digits(const numeric_env& env, const char*& p, const char* las
     std::size_t off = static_cast<std::size_t>(q - env.folded_begin);
     std::string one(env.nfc_begin + off, 1);
     auto it = env.lex.suffix_scales.find(one);
+    // A name, not a scaled figure: "3G", "4G/5G" (network generations), "lớp 8G", "7G-tronic": fewer digits
+    // than the suffix's minimum, or the suffix glued on to a slash or hyphen and more letters or digits.
+    if (it != env.lex.suffix_scales.end()) {
+      auto min = env.lex.suffix_min_digits.find(one);
+      const bool short_name = min != env.lex.suffix_min_digits.end() && q - p < min->second;
+      const bool joined = q + 2 < last && (q[1] == '/' || q[1] == '-') && alnum_at(q + 2, last);
+      if (short_name || joined) {
+        out = numeral_ast{};
+        out.is_code = true;
+        p = skip_code(q, last);
+        return true;
+      }
+    }
     if (it != env.lex.suffix_scales.end() && !alnum_at(q + 1, last)) {
       if (auto scaled = out.value.scaled_by_power_of_ten(it->second)) {
         out.value = *scaled;

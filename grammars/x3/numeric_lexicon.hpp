@@ -32,6 +32,7 @@ struct numeric_lexicon {
   table<int> odd_words;         // linh, lẻ
   table<int> scale_words;       // nghìn/ngàn 3, triệu 6, tỷ/tỉ 9 (power of ten)
   std::map<std::string, int> suffix_scales;  // NFC, case-sensitive: k/K 3, M 6, G 9
+  std::map<std::string, int> suffix_min_digits;  // "G": 2 — "3G", "8G" are names (networks, classes)
   table<int> decimal_point_words;            // chấm, phẩy
   table<int> negative_words;                 // âm
   table<std::string> currencies_after;       // đồng -> VND, đô la -> $
