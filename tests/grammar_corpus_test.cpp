@@ -45,7 +45,9 @@ std::vector<std::filesystem::path> corpus_files() {
 }  // namespace
 
 TEST_CASE("grammar corpus files: every example extracts exactly as written") {
-  auto eng = doichieu::engine::load({std::string(DOICHIEU_SOURCE_DIR), {}});
+  doichieu::engine_options options;  // by name: engine_options grows fields
+  options.data_dir = DOICHIEU_SOURCE_DIR;
+  auto eng = doichieu::engine::load(options);
   REQUIRE(eng);
   auto files = corpus_files();
   REQUIRE(!files.empty());

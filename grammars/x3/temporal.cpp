@@ -319,9 +319,15 @@ class resolver {
       solar.day = g->day;
       r = point_core(solar);
     } else {
-      r = resolved{status::fact, {}, false};
-      r.w.value = written;
-      r.w.precision = grain::day;
+      // No lunar year and no publication date: the lunar month and day as written (with any clock time or
+      // part of day read on them), yearless.
+      temporal_ast yearless = a;
+      yearless.lunar = false;
+      yearless.lunar_leap = false;
+      yearless.can.reset();
+      yearless.chi.reset();
+      yearless.year.reset();
+      r = point_core(yearless);
     }
     if (r.state != status::fact) return r;
     r.w.lunar_calendar = true;
@@ -339,6 +345,19 @@ class resolver {
       if (form == form_id::year_range && (*l.year < 1900 || *r.year > 2100)) return rejected();
     }
     if (form == form_id::date_range && (!l.year || !r.year)) return rejected();
+    // "từ mùng 7 đến 11 tháng Giêng", "từ ngày 8 đến 11-1 âm lịch": an end that borrows its month from the
+    // other borrows its calendar (and its named year) too; otherwise both ends must be of one calendar.
+    for (auto [from, to] : {std::pair{&r, &l}, std::pair{&l, &r}}) {
+      if (from->lunar && !to->lunar && !to->month && to->day) {
+        to->lunar = true;
+        to->lunar_leap = from->lunar_leap;
+      }
+      if (from->lunar && to->lunar && !to->can && from->can && !to->year) {
+        to->can = from->can;
+        to->chi = from->chi;
+      }
+    }
+    if (l.lunar != r.lunar) return rejected();
     // "từ ngày 1 đến ngày 5/3": the left end borrows what it leaves out from the right one, and back.
     if (!l.month && r.month && l.day) l.month = r.month;
     if (!l.year && r.year && (l.month || l.quarter)) l.year = r.year;
@@ -346,7 +365,6 @@ class resolver {
     if (!r.month && l.month && r.day && !r.year) r.month = l.month;
     if (l.day && !l.month) return rejected();
     if (r.day && !r.month) return rejected();
-    if (l.lunar != r.lunar) return rejected();  // one calendar per interval
     resolved a = point(l), b = point(r);
     if (a.state != status::fact || b.state != status::fact) {
       if (a.state == status::rejected || b.state == status::rejected) return rejected();
@@ -356,6 +374,7 @@ class resolver {
     out.w.from = a.w.value ? a.w.value : a.w.from;
     out.w.to = b.w.value ? b.w.value : b.w.to;
     out.w.precision = finer(a.w.precision, b.w.precision) ? a.w.precision : b.w.precision;
+    out.w.lunar_calendar = a.w.lunar_calendar;
     return out;
   }
 
