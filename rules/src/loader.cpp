@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <doichieu/rules/rule_file.hpp>
@@ -122,7 +123,7 @@ result<rule_example> read_example(const std::string& path, const nlohmann::json&
   return ex;
 }
 
-result<compiled_rule> load_one(const fs::path& file) {
+result<compiled_rule> load_one(const fs::path& file, const std::map<std::string, double>& tolerances = {}) {
   std::string path = file.string();
   std::ifstream in(file, std::ios::binary);
   if (!in) return make_error(error_kind::io, "cannot read rule file", source_location{path, std::nullopt, 0, 0});
@@ -202,6 +203,15 @@ result<compiled_rule> load_one(const fs::path& file) {
   // params -> the compiled kind
   kind_env env{path, (file.parent_path().parent_path() / "data").string()};
   nlohmann::json params = j.contains("params") ? j["params"] : nlohmann::json::object();
+  // User tolerances (already checked by load_rule_set) replace the file's values for the kinds that have
+  // that parameter, before the kind checks and compiles its parameters.
+  for (const auto& [name, value] : tolerances) {
+    for (const auto& knob : tolerance_knobs()) {
+      if (knob.name == name && params.is_object() &&
+          std::find(knob.kinds.begin(), knob.kinds.end(), rule.info.kind) != knob.kinds.end())
+        params[knob.param] = value;
+    }
+  }
   result<std::unique_ptr<const rule_kind>> compiled = [&]() -> result<std::unique_ptr<const rule_kind>> {
     try {
       return factory(params, env);
@@ -219,7 +229,48 @@ result<compiled_rule> load_one(const fs::path& file) {
 
 }  // namespace
 
+const std::vector<tolerance_knob>& tolerance_knobs() {
+  static const std::vector<tolerance_knob> knobs = {
+      {"rounding", "rounding_tolerance", {"sum_equals_total", "same_value_across_reports"}, 0, 0.1,
+       "largest relative gap of an exact figure read as rounding (0.005 = 0.5 %)"},
+      {"about", "about_tolerance", {"sum_equals_total", "same_value_across_reports"}, 0, 0.5,
+       "relative half-width of a hedged figure (khoảng, gần …; 0.1 = ± 10 %)"},
+      {"ratio", "tolerance", {"ratio_of_figures"}, 0, 1,
+       "relative slack of a written ratio (gấp 3 lần) against the figures' ratio"},
+      {"share_points", "points", {"share_of_total"}, 0, 20,
+       "percentage points a written share may differ from part / whole"},
+      {"shares_sum_points", "points", {"shares_sum_to_whole"}, 0, 20,
+       "percentage points per share that shares of one whole may miss 100 % by"},
+  };
+  return knobs;
+}
+
+status check_tolerance(const std::string& name, double value) {
+  std::vector<std::string> names;
+  for (const auto& knob : tolerance_knobs()) {
+    names.push_back(knob.name);
+    if (knob.name != name) continue;
+    if (!(value >= knob.min && value <= knob.max)) {  // also rejects NaN
+      std::ostringstream range;
+      range << knob.min << " to " << knob.max;
+      std::ostringstream shown;
+      shown << value;
+      return make_error(error_kind::bad_config, "tolerance \"" + name + "\": " + shown.str() +
+                                                    " is out of range (allowed: " + range.str() + "; " + knob.meaning + ")");
+    }
+    return ok;
+  }
+  return make_error(error_kind::bad_config, "unknown tolerance \"" + name + "\" (allowed: " + join(names) + ")");
+}
+
 result<std::shared_ptr<const rule_set>> load_rule_set(const std::string& dir, const std::vector<std::string>& disabled) {
+  return load_rule_set(dir, disabled, {});
+}
+
+result<std::shared_ptr<const rule_set>> load_rule_set(const std::string& dir, const std::vector<std::string>& disabled,
+                                                      const std::map<std::string, double>& tolerances) {
+  for (const auto& [name, value] : tolerances)
+    if (auto st = check_tolerance(name, value); !st) return st.error();
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     return make_error(error_kind::bad_config, "rules folder not found", source_location{dir, std::nullopt, 0, 0});
@@ -240,7 +291,7 @@ result<std::shared_ptr<const rule_set>> load_rule_set(const std::string& dir, co
   std::vector<compiled_rule> rules;
   for (const auto& f : files) {
     if (std::find(disabled.begin(), disabled.end(), f.stem().string()) != disabled.end()) continue;
-    auto r = load_one(f);
+    auto r = load_one(f, tolerances);
     if (!r) return r.error();
     rules.push_back(std::move(*r));
   }

@@ -10,6 +10,7 @@
 #ifndef DOICHIEU_ENGINE_HPP_
 #define DOICHIEU_ENGINE_HPP_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +26,10 @@ namespace doichieu {
 struct engine_options {
   std::string data_dir;                    // holds rules/ and grammars/lexicon/; empty = built-in default
   std::vector<std::string> disabled_rules; // RULE_IDs to skip (unknown ids are a bad_config error)
+  // Tolerances overriding the rule files' parameters, by name: "rounding", "about", "ratio", "share_points",
+  // "shares_sum_points" (rules::tolerance_knobs(), rules/README.md). Unknown names and values out of range
+  // are bad_config errors naming the key and what is allowed.
+  std::map<std::string, double> tolerances = {};
 };
 
 struct report_input {

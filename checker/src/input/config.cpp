@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <doichieu/rules/rules.hpp>
+
 #include "builder.hpp"
 
 namespace doichieu::input {
@@ -56,7 +58,7 @@ result<config> parse_config(std::string_view bytes, const std::string& path) {
   };
   if (!j.is_object()) return make_error(error_kind::bad_config, "the configuration must be a JSON object", {path, 0, 1, 1});
   const std::vector<std::string> keys = {"rules", "include", "exclude", "format", "fail_level", "color", "lang",
-                                         "data_dir", "output"};
+                                         "data_dir", "output", "tolerances"};
   const std::map<std::string, std::vector<std::string>> choices = {
       {"format", {"text", "json", "sarif", "github", "rdjsonl", "html"}},
       {"fail_level", {"error", "warning", "info"}},
@@ -102,6 +104,20 @@ result<config> parse_config(std::string_view bytes, const std::string& path) {
           return bad(r.key(), "rule " + r.key() + ": expected \"off\", a severity or an object");
         }
         cfg.rules[r.key()] = s;
+      }
+      continue;
+    }
+    if (key == "tolerances") {
+      // Checked here, against the same list the engine uses, so the error points into this file.
+      std::string names;
+      for (const auto& knob : rules::tolerance_knobs()) names += (names.empty() ? "" : ", ") + knob.name;
+      if (!v.is_object()) return bad(key, "\"tolerances\" must map names (" + names + ") to numbers");
+      for (const auto& t : v.items()) {
+        if (!t.value().is_number())
+          return bad(t.key(), "tolerance \"" + t.key() + "\" must be a number");
+        if (auto st = rules::check_tolerance(t.key(), t.value().get<double>()); !st)
+          return bad(t.key(), st.error().message);
+        cfg.tolerances[t.key()] = t.value().get<double>();
       }
       continue;
     }

@@ -13,6 +13,7 @@
 #define DOICHIEU_RULES_RULES_HPP_
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -60,6 +61,25 @@ class rule_set {
 // Errors: bad_rule naming the file, the key and the allowed values.
 result<std::shared_ptr<const rule_set>> load_rule_set(const std::string& dir,
                                                       const std::vector<std::string>& disabled = {});
+
+// A tolerance a user may set without editing rule files (.doichieu.json "tolerances", engine_options):
+// it overrides parameter `param` of every rule whose kind is in `kinds`. Values outside [min, max] are
+// rejected. The defaults are the rule files' own values (rules/README.md "Tolerance").
+struct tolerance_knob {
+  std::string name;                // the key users write, e.g. "rounding"
+  std::string param;               // the rule parameter it sets, e.g. "rounding_tolerance"
+  std::vector<std::string> kinds;  // the rule kinds that have that parameter
+  double min = 0, max = 0;
+  std::string meaning;             // one line for error messages and documentation
+};
+const std::vector<tolerance_knob>& tolerance_knobs();
+// Checks one user tolerance; bad_config naming the key and the allowed names or range.
+status check_tolerance(const std::string& name, double value);
+
+// Same as above, every tolerance in `tolerances` (name -> value, see tolerance_knobs) overriding the rule
+// files' parameters. Errors: bad_config for an unknown name or a value out of range.
+result<std::shared_ptr<const rule_set>> load_rule_set(const std::string& dir, const std::vector<std::string>& disabled,
+                                                      const std::map<std::string, double>& tolerances);
 
 // The kinds a rule file may name, for error messages and documentation.
 std::vector<std::string> rule_kinds();
