@@ -38,6 +38,12 @@ void put_time(ordered_json& j, const fact& f) {
     if (w.lunar_leap) j["lunar_leap"] = true;
   }
   if (w.relative) j["relative"] = to_iso(*w.relative);
+  if (w.utc_offset_minutes) {
+    const int m = *w.utc_offset_minutes, a = m < 0 ? -m : m;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d", m < 0 ? '-' : '+', a / 60 % 100, a % 60);
+    j["utc_offset"] = buf;
+  }
 }
 
 }  // namespace

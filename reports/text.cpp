@@ -105,7 +105,7 @@ void render_facts_text(const std::vector<extraction>& docs, std::ostream& out) {
       auto j = fact_json(f, d.doc.path);
       for (const char* key : {"value", "from", "to", "unit", "qualifier", "counted", "grain", "name", "titles",
                               "doctype", "number", "issuer", "date", "numerator", "denominator", "calendar", "lunar",
-                              "relative"}) {
+                              "relative", "utc_offset"}) {
         if (j.contains(key)) out << "  " << key << '=' << j[key].dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
       }
       out << '\n';

@@ -140,7 +140,8 @@ class loader {
         {"relative_days", &L::relative_days, true},   {"short_relative_days", &L::short_relative_days, false},
         {"shift_words", &L::shift_words, false},      {"span_directions", &L::span_directions, false},
         {"weekday_directions", &L::weekday_directions, false}, {"lunar_month_words", &L::lunar_month_words, false},
-        {"can_words", &L::can_words, false},           {"chi_words", &L::chi_words, false}};
+        {"can_words", &L::can_words, false},           {"chi_words", &L::chi_words, false},
+        {"meridiem_words", &L::meridiem_words, false}, {"time_zones", &L::time_zones, false}};
     for (const auto& it : ints)
       if (auto err = int_map(doc, it.key, lex_.*(it.t), it.opens)) return err;
     static constexpr int_table lists[] = {

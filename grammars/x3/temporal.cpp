@@ -185,6 +185,7 @@ class resolver {
 
   resolved point(const temporal_ast& a) const {
     resolved r = point_core(a);
+    if (r.state == status::fact && a.zone && a.hour) r.w.utc_offset_minutes = *a.zone;
     // "hôm qua (25/11)": the explicit date is the value; the relative word's own day is kept when it differs.
     if (r.state == status::fact && a.day_offset && a.month && a.day && anchor_) {
       const moment said = add(truncate(*anchor_, grain::day), grain::day, *a.day_offset);
@@ -556,6 +557,11 @@ class resolver {
       if (h < 0) h += 24;
     }
     bool fixed = h > 12;  // a 24-hour reading, or one made so by the part of day
+    if (a.meridiem) {
+      if (h < 1 || h > 12) return rejected();
+      h = h % 12 + *a.meridiem;
+      fixed = true;
+    }
     if (a.part) {
       const auto& p = lex_.parts[static_cast<std::size_t>(*a.part)];
       if (p.pm_low > 0 && h >= p.pm_low && h <= p.pm_high) h += 12;

@@ -37,6 +37,8 @@ struct temporal_ast {
   std::optional<int> month_dir;     // "tháng 3 tới" +1, "tháng 1 vừa qua" -1
   std::optional<char> separator;    // of a numeric date
   std::optional<int> can, chi;      // a sexagenary year name "Giáp Thìn": stem 0..9, branch 0..11
+  std::optional<int> meridiem;      // "4pm": 12, "9am": 0
+  std::optional<int> zone;          // "CET": minutes east of UTC
   bool half = false;        // "rưỡi"
   bool now = false;         // "bây giờ"
   bool first_day = false;   // "ngày đầu tiên của ..."
@@ -79,6 +81,8 @@ inline void merge(temporal_ast& into, const temporal_ast& from) {
   take(into.month_dir, from.month_dir);
   take(into.separator, from.separator);
   take(into.can, from.can);
+  take(into.meridiem, from.meridiem);
+  take(into.zone, from.zone);
   take(into.chi, from.chi);
   into.half = into.half || from.half;
   into.now = into.now || from.now;

@@ -172,7 +172,12 @@ const auto clock_minutes_def =
                (num2[set<&A::minute>] >> -(hspace >> word<&L::minute_markers>)));
 const auto clock_worded_def = (num2[set<&A::hour>] | word<&L::numbers>[set<&A::hour>]) >> hspace >> word<&L::hour_markers> >>
                               (clock_minutes[merge_in] | x3::eps[flag<&A::clock_words>]);
-const auto clock_def = (clock_colon[merge_in] | clock_glued[merge_in] | clock_glued_hour[merge_in] | clock_worded[merge_in]) >>
+// "4pm", "4 pm", "9:30 a.m.": a 12-hour clock with its meridiem.
+const auto clock_meridiem = x3::rule<class clock_meridiem_class, A>{"clock_meridiem"} =
+    num2[set<&A::hour>] >> -(':' >> min2[set<&A::minute>]) >> opt_hspace >>
+    table_word_parser<&L::meridiem_words, true>{}[set<&A::meridiem>];
+const auto clock_def = (clock_meridiem[merge_in] | clock_colon[merge_in] | clock_glued[merge_in] |
+                        clock_glued_hour[merge_in] | clock_worded[merge_in]) >>
                        x3::eps[([](auto& ctx) {
                          const A& v = x3::_val(ctx);
                          x3::_pass(ctx) = v.hour && *v.hour <= 24 && (!v.minute || *v.minute <= 59) &&
@@ -271,6 +276,7 @@ const auto relative_clock_form_def = word<&L::relative_days>[set<&A::day_offset>
 // "lúc 3 giờ chiều", "14h30", "7:30 chiều ngày 20/4/2017", "8 giờ tối nay".
 const auto clock_form_def =
     -(word<&L::clock_leads> >> hspace)[flag<&A::clock_lead>] >> clock[merge_in] >>
+    -(hspace >> word<&L::time_zones>[set<&A::zone>]) >>
     -(hspace >> word<&L::parts_table>[set<&A::part>]) >> -clock_day[merge_in];
 const auto relative_day_form_def = word<&L::relative_days>[set<&A::day_offset>] >> -paren_date[merge_in];
 // A bare four-digit year after a year word ("tầm nhìn 2050", "đến 2030", "cuối 2024"); the facade checks

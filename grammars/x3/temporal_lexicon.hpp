@@ -57,6 +57,8 @@ struct temporal_lexicon {
   table lunar_month_words;   // month names only the lunar calendar uses: "giêng" -> 1, "chạp" -> 12
   table can_words;           // heavenly stems of a year name: "giáp" -> 0 ... "quý" -> 9
   table chi_words;           // earthly branches: "tý" -> 0 ... "hợi" -> 11
+  table meridiem_words;      // "am" -> 0, "pm" -> 12 (clock times written the English way: "4pm")
+  table time_zones;          // "cet" -> 60: minutes east of UTC of a named zone after a clock time
   table now_words, week_words, of_words, first_words, day_markers, month_markers, year_markers,
       quarter_markers, hour_markers, minute_markers, second_markers, half_words, minus_words, clock_leads,
       range_from, range_to, period_words,

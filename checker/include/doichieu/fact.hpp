@@ -80,6 +80,8 @@ struct when {
   // "hôm qua (25/11)": the explicit date is the value; `relative` is the day the relative word gives
   // against the publication date, recorded only when the two disagree (a rule can flag it).
   std::optional<civil_time> relative;
+  // "4pm CET": the clock time is as written, in the zone the text names (minutes east of UTC).
+  std::optional<int> utc_offset_minutes;
 };
 
 struct person_value {
