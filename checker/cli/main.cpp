@@ -50,6 +50,7 @@ struct options {
   std::vector<std::string> disabled;
   bool no_config = false, jsonl = false, verbose = false, list_suppressions = false;
   std::string progress = "auto";
+  std::string stdin_format = "txt";
   std::vector<std::string> files;
 };
 
@@ -96,11 +97,18 @@ doichieu::status write_atomically(const std::string& path, const std::string& by
   return doichieu::ok;
 }
 
-// Files changed in git since REV (committed, staged, unstaged and untracked), as absolute normal paths.
-doichieu::result<std::set<std::string>> changed_since(const std::string& rev) {
+// Files changed in git since REV (committed, staged, unstaged and untracked), as canonical paths. git runs
+// in `where` (the directory of the first input), so the repository is the inputs' one, not the caller's.
+doichieu::result<std::set<std::string>> changed_since(const std::string& rev, const std::string& where) {
   namespace fs = std::filesystem;
   if (rev.empty() || rev[0] == '-') return doichieu::make_error(error_kind::usage, "--changed-since needs a revision");
-  auto run = [](const std::string& cmd) -> std::optional<std::string> {
+  auto quote = [](const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+  };
+  auto run = [&](const std::string& args) -> std::optional<std::string> {
+    const std::string cmd = "git -C " + quote(where) + " " + args + " 2>/dev/null";
     FILE* p = ::popen(cmd.c_str(), "r");
     if (!p) return std::nullopt;
     std::string out;
@@ -109,15 +117,15 @@ doichieu::result<std::set<std::string>> changed_since(const std::string& rev) {
     while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
     return ::pclose(p) == 0 ? std::optional<std::string>(out) : std::nullopt;
   };
-  std::string quoted = "'";
-  for (char c : rev) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  quoted += "'";
-  auto top = run("git rev-parse --show-toplevel 2>/dev/null");
-  if (!top || top->empty()) return doichieu::make_error(error_kind::usage, "--changed-since: not inside a git work tree");
+  auto top = run("rev-parse --show-toplevel");
+  if (!top || top->empty())
+    return doichieu::make_error(error_kind::usage, "--changed-since: " + where + " is not inside a git work tree");
   std::string root = top->substr(0, top->find('\n'));
-  auto diff = run("git diff --name-only -z " + quoted + " -- 2>/dev/null");
-  if (!diff) return doichieu::make_error(error_kind::usage, "--changed-since: git does not know revision " + rev);
-  auto untracked = run("git ls-files --others --exclude-standard -z --full-name :/ 2>/dev/null");
+  if (!run("rev-parse --verify --quiet " + quote(rev + "^{commit}")))
+    return doichieu::make_error(error_kind::usage, "--changed-since: git does not know revision '" + rev + "' in " + root);
+  auto diff = run("diff --name-only -z " + quote(rev) + " --");
+  if (!diff) return doichieu::make_error(error_kind::usage, "--changed-since: git diff " + rev + " failed in " + root);
+  auto untracked = run("ls-files --others --exclude-standard -z --full-name :/");
   std::set<std::string> out;
   for (const std::string* list : {&*diff, untracked ? &*untracked : nullptr}) {
     if (!list) continue;
@@ -125,7 +133,8 @@ doichieu::result<std::set<std::string>> changed_since(const std::string& rev) {
     while (pos < list->size()) {
       std::size_t end = list->find('\0', pos);
       if (end == std::string::npos) end = list->size();
-      if (end > pos) out.insert((fs::path(root) / list->substr(pos, end - pos)).lexically_normal().string());
+      std::error_code ec;
+      if (end > pos) out.insert(fs::weakly_canonical(fs::path(root) / list->substr(pos, end - pos), ec).string());
       pos = end + 1;
     }
   }
@@ -210,25 +219,29 @@ int run_jsonl(const doichieu::engine& eng) {
   return exit_ok;
 }
 
-// Reads every input into sources, in command-line order (directories sorted).
+// The format of standard input: --stdin-format, text unless given.
+std::optional<std::string> stdin_format_error(const std::string& f) {
+  if (f == "txt" || f == "md" || f == "html" || f == "jsonl") return std::nullopt;
+  return "unknown --stdin-format '" + f + "' (allowed: txt, md, html, jsonl)";
+}
+
+// Reads every input into sources, in command-line order (directories sorted). With --changed-since, keeps
+// the inputs changed in git and every other report of the same events: a changed report is checked against
+// the unchanged reports it must agree with (JSON Lines "event"; plain files form one event, as in check).
 doichieu::result<std::vector<in::source>> read_sources(const options& opt, const in::config& cfg) {
+  namespace fs = std::filesystem;
   auto expanded = in::expand_inputs(opt.files, cfg.include, cfg.exclude);
   if (!expanded) return expanded.error();
-  std::vector<std::string> files = expanded->files;
+  std::optional<std::set<std::string>> changed;
   if (!opt.changed_since.empty()) {
-    auto changed = changed_since(opt.changed_since);
-    if (!changed) return changed.error();
-    std::vector<std::string> kept;
-    for (const auto& f : files) {
-      std::error_code ec;
-      auto abs = std::filesystem::absolute(f, ec).lexically_normal().string();
-      if (f == "-" || changed->count(abs)) kept.push_back(f);
-      else expanded->skipped.emplace_back(f, "unchanged since " + opt.changed_since);
-    }
-    files = std::move(kept);
+    std::error_code ec;
+    fs::path first = opt.files.empty() || opt.files.front() == "-" ? fs::path(".") : fs::path(opt.files.front());
+    fs::path where = fs::is_directory(first, ec) ? first : first.parent_path();
+    if (where.empty()) where = ".";
+    auto found = changed_since(opt.changed_since, where.string());
+    if (!found) return found.error();
+    changed = std::move(*found);
   }
-  if (opt.verbose)
-    for (const auto& [path, why] : expanded->skipped) std::cerr << "doichieu: skipped " << path << ": " << why << '\n';
   std::optional<doichieu::civil_time> published;
   if (!opt.published.empty()) {
     published = doichieu::parse_iso_time(opt.published);
@@ -236,25 +249,63 @@ doichieu::result<std::vector<in::source>> read_sources(const options& opt, const
       return doichieu::make_error(error_kind::usage, "--published is not an ISO date: " + opt.published);
   }
   std::vector<in::source> out;
-  for (const auto& path : files) {
+  std::vector<bool> is_changed;  // per source: its file changed since the revision (stdin always counts)
+  std::vector<std::string> file_of;
+  for (const auto& path : expanded->files) {
     auto bytes = in::read_file(path);
     if (!bytes) return bytes.error();
-    const std::string shown = path == "-" ? "<stdin>" : path;
-    if (path.size() > 6 && path.substr(path.size() - 6) == ".jsonl") {
+    const bool from_stdin = path == "-";
+    const std::string shown = from_stdin ? "<stdin>" : path;
+    bool file_changed = true;
+    if (changed && !from_stdin) {
+      std::error_code ec;
+      file_changed = changed->count(fs::weakly_canonical(fs::absolute(path, ec), ec).string()) > 0;
+    }
+    const std::string kind = from_stdin ? opt.stdin_format : "";
+    const bool jsonl = kind == "jsonl" || (!from_stdin && path.size() > 6 && path.substr(path.size() - 6) == ".jsonl");
+    if (jsonl) {
       auto articles = in::read_jsonl(shown, *bytes);
       if (!articles) return articles.error();
       for (auto& a : *articles) {
         if (!a.published) a.published = published;
         out.push_back(std::move(a));
+        is_changed.push_back(file_changed);
+        file_of.push_back(path);
       }
       continue;
     }
-    auto src = in::read_source(shown, std::move(*bytes));
+    auto src = from_stdin ? in::read_source(shown, std::move(*bytes),
+                                            kind == "md" ? in::source_format::markdown
+                                            : kind == "html" ? in::source_format::html
+                                                             : in::source_format::text)
+                          : in::read_source(shown, std::move(*bytes));
     if (!src) return src.error();
     src->published = published;
     out.push_back(std::move(*src));
+    is_changed.push_back(file_changed);
+    file_of.push_back(path);
   }
-  if (out.empty() && !opt.changed_since.empty()) return out;
+  if (changed) {
+    std::set<std::string> touched_events;
+    for (std::size_t i = 0; i < out.size(); ++i)
+      if (is_changed[i]) touched_events.insert(out[i].event);
+    std::vector<in::source> kept;
+    std::set<std::string> skipped_files, kept_files;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (touched_events.count(out[i].event)) {
+        kept_files.insert(file_of[i]);
+        kept.push_back(std::move(out[i]));
+      } else {
+        skipped_files.insert(file_of[i]);
+      }
+    }
+    for (const auto& f : skipped_files)
+      if (!kept_files.count(f)) expanded->skipped.emplace_back(f, "unchanged since " + opt.changed_since + ", nor any report of its events");
+    out = std::move(kept);
+  }
+  if (opt.verbose)
+    for (const auto& [path, why] : expanded->skipped) std::cerr << "doichieu: skipped " << path << ": " << why << '\n';
+  if (out.empty() && changed) return out;
   if (out.empty()) return doichieu::make_error(error_kind::usage, "no input to check (every file was skipped; see --verbose)");
   return out;
 }
@@ -303,6 +354,7 @@ int run(options& opt, const CLI::App& app) {
   if (opt.jsonl && opt.command != "extract") return usage_error("--jsonl is an option of extract", app);
   if (opt.jsonl && !opt.files.empty()) return usage_error("--jsonl reads standard input; give no FILE", app);
   if (!opt.jsonl && opt.files.empty()) return usage_error("no input file", app);
+  if (auto bad = stdin_format_error(opt.stdin_format)) return usage_error(*bad, app);
 
   doichieu::engine_options eopt;
   eopt.data_dir = opt.data_dir.value_or(cfg.data_dir.value_or(""));
@@ -397,7 +449,9 @@ int main(int argc, char** argv) {
       sub->add_option("--data-dir", opt.data_dir, "directory holding rules/ and grammars/lexicon/");
       sub->add_option("--config", opt.config_path, "configuration file (default: nearest .doichieu.json)");
       sub->add_flag("--no-config", opt.no_config, "ignore .doichieu.json files");
-      sub->add_option("--changed-since", opt.changed_since, "only inputs changed in git since REV");
+      sub->add_option("--changed-since", opt.changed_since,
+                      "only inputs changed in git since REV, with the other reports of their events");
+      sub->add_option("--stdin-format", opt.stdin_format, "how to read - (standard input): txt, md, html, jsonl");
       sub->add_option("--progress", opt.progress, "progress line on stderr: auto (on a terminal), always, never")
           ->check(CLI::IsMember({"auto", "always", "never"}));
       sub->add_flag("-v,--verbose", opt.verbose, "list skipped files and silenced findings on stderr");
