@@ -67,7 +67,10 @@ doichieu::result<std::pair<doichieu::engine_options, doichieu::json_api::limits>
   if (doc.is_discarded() || !doc.is_object()) {
     return doichieu::make_error(error_kind::bad_json, "engine options must be a JSON object", {"<options>", {}, 0, 0});
   }
-  for (const auto& [key, value] : doc.items()) {
+  for (const auto& item : doc.items()) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in the lambda below.
+    const std::string& key = item.key();
+    const json& value = item.value();
     auto bad = [&](const std::string& what) {
       return doichieu::make_error(error_kind::bad_config, "\"" + key + "\" " + what, {"<options>", {}, 0, 0});
     };
