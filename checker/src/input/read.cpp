@@ -1,6 +1,7 @@
 // Reading reports: format by extension, UTF-8 checked on the ORIGINAL bytes (so errors name the file's own
 // line and column), JSON Lines of articles, directories walked recursively.
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -158,26 +159,39 @@ result<std::vector<source>> read_jsonl(const std::string& path, std::string_view
 }
 
 bool glob_match(std::string_view pat, std::string_view path) noexcept {
-  // Recursive matcher: paths are short, and the rules ('*' stops at '/', '**' does not, "**/" may match
-  // nothing) read plainly this way.
-  if (pat.empty()) return path.empty();
-  if (pat.substr(0, 2) == "**") {
-    std::string_view rest = pat.substr(2);
-    if (!rest.empty() && rest[0] == '/' && glob_match(rest.substr(1), path)) return true;
-    for (std::size_t i = 0; i <= path.size(); ++i)
-      if (glob_match(rest, path.substr(i))) return true;
-    return false;
-  }
-  if (pat[0] == '*') {
-    for (std::size_t i = 0; i <= path.size(); ++i) {
-      if (glob_match(pat.substr(1), path.substr(i))) return true;
-      if (i < path.size() && path[i] == '/') break;
+  // Dynamic programming from the ends of both strings ('*' stops at '/', '**' does not, "**/" may match
+  // nothing): row p holds, for every s, whether pat[p..] matches path[s..]. O(|pat| * |path|) time and four
+  // rows of memory. The recursive matcher this replaces backtracked: "*a*a*a…*c" against a path of a's took
+  // exponential time, so a .doichieu.json could hang the CLI (found by fuzz_config).
+  const std::size_t pn = pat.size(), sn = path.size();
+  std::array<std::vector<char>, 4> rows;  // row p lives in rows[p % 4]; p needs rows p+1 .. p+3
+  for (auto& r : rows) r.assign(sn + 1, 0);
+  rows[pn % 4][sn] = 1;  // the empty pattern matches the empty rest of the path only
+  for (std::size_t p = pn; p-- > 0;) {
+    std::vector<char>& row = rows[p % 4];
+    const std::vector<char>& next = rows[(p + 1) % 4];
+    if (pat[p] == '*' && p + 1 < pn && pat[p + 1] == '*') {  // '**': any suffix of the path, or "**/" as ""
+      const std::vector<char>& rest = rows[(p + 2) % 4];
+      const bool slash = p + 2 < pn && pat[p + 2] == '/';
+      const std::vector<char>& after_slash = rows[(p + 3) % 4];
+      char any = 0;
+      for (std::size_t s = sn + 1; s-- > 0;) {
+        any = static_cast<char>(any | rest[s]);
+        row[s] = static_cast<char>(any || (slash && after_slash[s]));
+      }
+    } else if (pat[p] == '*') {  // '*': a run of path characters up to the next '/'
+      char run = 0;
+      for (std::size_t s = sn + 1; s-- > 0;) {
+        run = static_cast<char>(next[s] || (s < sn && path[s] != '/' && run));
+        row[s] = run;
+      }
+    } else {  // '?' is any character but '/'; anything else is itself
+      row[sn] = 0;
+      for (std::size_t s = 0; s < sn; ++s)
+        row[s] = static_cast<char>((pat[p] == '?' ? path[s] != '/' : pat[p] == path[s]) && next[s + 1]);
     }
-    return false;
   }
-  if (path.empty()) return false;
-  if (pat[0] == '?' ? path[0] == '/' : pat[0] != path[0]) return false;
-  return glob_match(pat.substr(1), path.substr(1));
+  return rows[0][0] != 0;
 }
 
 result<expanded_inputs> expand_inputs(const std::vector<std::string>& args, const std::vector<std::string>& include,
