@@ -3,6 +3,7 @@
 // decoded byte back to the file. Comments are where suppression directives live.
 #include <gumbo.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "builder.hpp"
@@ -40,6 +41,10 @@ struct walker {
   std::string_view original;
   text_builder out;
   std::vector<std::pair<std::size_t, std::size_t>> ignore;  // raw text of skipped elements
+  // The furthest original byte walked so far. An element whose end tag is implied (<body>, <html> of a
+  // fragment) has no end position of its own: gumbo reports its start, often byte 0, and a break mapped
+  // there would send the end of the text back to the start of the file (found by fuzz_read_html).
+  std::size_t reached = 0;
 
   std::size_t end_of(const GumboElement& e) const {
     return e.original_end_tag.data ? e.end_pos.offset : e.start_pos.offset + e.original_tag.length;
@@ -63,9 +68,10 @@ struct walker {
           return;
         }
         const bool block = block_tag(e.tag);
-        if (block) out.block_break(e.start_pos.offset);
+        if (block) out.block_break(std::max<std::size_t>(e.start_pos.offset, reached));
         for (unsigned i = 0; i < e.children.length; ++i) walk(static_cast<const GumboNode*>(e.children.data[i]));
-        if (block) out.block_break(end_of(e));
+        reached = std::max(reached, end_of(e));
+        if (block) out.block_break(reached);
         return;
       }
       case GUMBO_NODE_TEXT:
@@ -78,6 +84,7 @@ struct walker {
         if (raw >= begin && raw + t.original_text.length <= begin + original.size()) {
           append_aligned(out, std::string_view(raw, t.original_text.length), static_cast<std::size_t>(raw - begin),
                          decoded, true);
+          reached = std::max(reached, static_cast<std::size_t>(raw - begin) + t.original_text.length);
         } else {
           out.changed(t.start_pos.offset, 0, decoded);
         }
