@@ -290,7 +290,11 @@ struct numeric_parse {
         skip_space(t, last);
         if (t >= last || !is_digit(*t)) break;
         while (t < last && is_digit(*t)) ++t;
-        while (t < last && alnum_at(t, last) && !is_digit(*t)) ++t;  // "1a"
+        while (t < last && alnum_at(t, last) && !is_digit(*t)) {  // "1a"; whole code points ("18ộ", fuzz_grammar)
+          std::size_t len = 0;
+          decode_utf8(t, last, len);
+          t += len;
+        }
         e = s = t;
         const char* u = t;
         skip_space(u, last);
