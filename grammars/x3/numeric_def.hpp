@@ -194,12 +194,10 @@ inline bool parse_digits(const numeric_env& env, const char*& p, const char* las
     std::string one(env.nfc_begin + off, 1);
     auto it = env.lex.suffix_scales.find(one);
     // A name, not a scaled figure: "3G", "4G/5G" (network generations), "lớp 8G", "7G-tronic": fewer digits
-    // than the suffix's minimum, or the suffix glued on to a slash or hyphen and more letters or digits.
+    // than the suffix's minimum ("399k/sét" is still a price).
     if (it != env.lex.suffix_scales.end()) {
       auto min = env.lex.suffix_min_digits.find(one);
-      const bool short_name = min != env.lex.suffix_min_digits.end() && q - p < min->second;
-      const bool joined = q + 2 < last && (q[1] == '/' || q[1] == '-') && alnum_at(q + 2, last);
-      if (short_name || joined) {
+      if (min != env.lex.suffix_min_digits.end() && q - p < min->second) {
         out = numeral_ast{};
         out.is_code = true;
         p = skip_code(q, last);
