@@ -9,12 +9,14 @@
 #include <doichieu/document.hpp>
 #include <doichieu/text.hpp>
 
+#include "fuzz_support.hpp"
+
 namespace {
 const doichieu::sentence_splitter& the_splitter() {
   static const auto sp = [] {
-    auto s = doichieu::sentence_splitter::load(std::string(DOICHIEU_SOURCE_DIR) +
+    auto s = doichieu::sentence_splitter::load(doichieu::fuzz::source_dir() +
                                                "/grammars/lexicon/vi/abbreviations.json");
-    if (!s) std::abort();
+    FUZZ_REQUIRE(s.has_value());
     return *s;
   }();
   return *sp;
@@ -26,21 +28,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto doc = doichieu::make_document("fuzz.txt", bytes, std::nullopt, the_splitter());
   if (!doc) {
     // A refusal must say where: invalid UTF-8 and NUL errors carry a byte inside the input.
-    if (doc.error().where.byte && *doc.error().where.byte > size) std::abort();
+    doichieu::fuzz::require_clean_refusal(doc.error());
+    FUZZ_REQUIRE(!doc.error().where.byte || *doc.error().where.byte <= size);
     return 0;
   }
-  if (doc->original != bytes || doc->folded.size() != doc->nfc.size()) std::abort();
+  FUZZ_REQUIRE(doc->original == bytes && doc->folded.size() == doc->nfc.size());
   std::size_t previous_end = 0;
   for (const auto& s : doc->sentences) {
-    if (s.begin > s.end || s.end > doc->nfc.size() || s.begin < previous_end) std::abort();
+    FUZZ_REQUIRE(s.begin <= s.end && s.end <= doc->nfc.size() && s.begin >= previous_end);
     previous_end = s.end;
     auto sp = doc->original_span(s.begin, s.end);
-    if (sp.start > sp.end || sp.end > size) std::abort();
-    if (doc->sentence_at(s.begin) >= doc->sentences.size()) std::abort();
+    FUZZ_REQUIRE(sp.start <= sp.end && sp.end <= size);
+    FUZZ_REQUIRE(doc->sentence_at(s.begin) < doc->sentences.size());
   }
   for (std::size_t off = 0; off <= doc->nfc.size(); off += 1 + doc->nfc.size() / 64) {
     auto sp = doc->original_span(off, doc->nfc.size());
-    if (sp.start > sp.end || sp.end > size || sp.line == 0 || sp.column == 0) std::abort();
+    FUZZ_REQUIRE(sp.start <= sp.end && sp.end <= size && sp.line > 0 && sp.column > 0);
   }
   return 0;
 }

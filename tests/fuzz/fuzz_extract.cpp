@@ -8,24 +8,18 @@
 
 #include <doichieu/engine.hpp>
 
-namespace {
-const doichieu::engine& the_engine() {
-  static const auto eng = [] {
-    auto e = doichieu::engine::load({DOICHIEU_SOURCE_DIR, {}});
-    if (!e) std::abort();  // the data in the tree must load; anything else is a setup error
-    return *e;
-  }();
-  return *eng;
-}
-}  // namespace
+#include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data), size);
-  auto ex = the_engine().extract({"fuzz.txt", bytes, doichieu::civil_time{2024, 3, 7, 0, 0, 0}});
-  if (!ex) return 0;  // invalid UTF-8, NUL: refused as a value, which is correct
+  auto ex = doichieu::fuzz::the_engine().extract({"fuzz.txt", bytes, doichieu::civil_time{2024, 3, 7, 0, 0, 0}});
+  if (!ex) {  // invalid UTF-8, NUL: refused as a value, which is correct
+    doichieu::fuzz::require_clean_refusal(ex.error());
+    return 0;
+  }
   for (const auto& f : ex->facts) {
-    if (f.where.start > f.where.end || f.where.end > bytes.size()) std::abort();
-    if (bytes.compare(f.where.start, f.where.end - f.where.start, f.text) != 0) std::abort();
+    FUZZ_REQUIRE(f.where.start <= f.where.end && f.where.end <= bytes.size());
+    FUZZ_REQUIRE(bytes.compare(f.where.start, f.where.end - f.where.start, f.text) == 0);
   }
   return 0;
 }

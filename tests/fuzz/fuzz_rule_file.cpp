@@ -15,6 +15,8 @@
 #include <doichieu/rules/rule_file.hpp>
 #include <doichieu/rules/rules.hpp>
 
+#include "fuzz_support.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -29,7 +31,7 @@ struct scratch {
     fs::copy(fs::path(DOICHIEU_SOURCE_DIR) / "rules" / "data", root / "rules" / "data", fs::copy_options::recursive);
     rule_path = root / "rules" / "vi" / "FUZZ_RULE.json";
     auto e = doichieu::engine::load({DOICHIEU_SOURCE_DIR, {}});
-    if (!e) std::abort();
+    FUZZ_REQUIRE(e.has_value());
     eng = *e;
     // Two short reports that disagree on a total and a date, so every rule kind has facts to look at.
     for (const char* text : {"Ngày 5/3/2024, ông Nguyễn Văn A, Chủ tịch UBND tỉnh, cho biết tổng vốn 796 tỉ đồng, "
@@ -37,7 +39,7 @@ struct scratch {
                              "Ngày 6/3/2024, Phó chủ tịch UBND tỉnh Nguyễn Văn A cho biết tổng vốn 800 tỉ đồng. "
                              "13 người bị thương, chiếm 20%."}) {
       auto ex = eng->extract({"r.txt", text, std::nullopt});
-      if (!ex) std::abort();
+      FUZZ_REQUIRE(ex.has_value());
       reports.push_back(std::move(*ex));
     }
   }
@@ -56,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   auto rules = doichieu::rules::load_rule_file(s.rule_path.string());
   if (!rules) {
-    if (rules.error().message.empty()) std::abort();  // an error must say what is wrong
+    doichieu::fuzz::require_clean_refusal(rules.error());  // an error must say what is wrong
     return 0;
   }
   std::vector<doichieu::rules::report_view> views;
@@ -64,7 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto findings = (*rules)->run(views);
   for (const auto& f : findings) {
     for (const auto& loc : f.locations) {
-      if (loc.document >= s.reports.size()) std::abort();
+      FUZZ_REQUIRE(loc.document < s.reports.size());
     }
   }
   return 0;
