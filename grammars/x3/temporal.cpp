@@ -16,6 +16,17 @@
 // - Written periods ("nhiệm kỳ 2020-2025", "từ 7/3 đến 9/3", "(19.8.1945 - 19.8.2025)") become one fact
 //   whose `to` is the end as written (inclusive at the fact's grain), so a rule compares 2025 with 2025.
 //   Computed spans ("3 ngày tới", "tối nay", "mùa hè này") are half-open like Duckling's.
+// - Lunar dates ("rằm tháng Giêng", "mùng 1 Tết", "10/3 âm lịch", "Tết Nguyên đán Giáp Thìn 2024") are
+//   marked calendar=lunar with the lunar date as written; the value is their Gregorian day (Hồ Ngọc Đức's
+//   algorithm, UTC+7) when the lunar year is written, named by can-chi (nearest the publication year) or,
+//   failing both, the one whose Gregorian day is nearest the publication date. Without any of these the
+//   value is the lunar month and day, yearless — rules comparing Gregorian dates must skip it.
+// - A relative word with its explicit date ("hôm qua (25/11)", "sáng nay (6/2)") is one fact valued by the
+//   explicit date; `relative` keeps the day the word gives against the publication date when they differ.
+//   With a part of day it is a time interval on that date, like "sáng 7-3" and "chiều thứ Năm (7/3)".
+// - A bare four-digit year 1900-2100 after a year word ("tầm nhìn 2050", "đến 2030", "cuối 2024"; lexicon
+//   `year_leads`) is a year spanning the digits, unless the numeric family reads a count or unit after it.
+// - A clock time with a named zone ("4pm CET", "14h GMT") stays as written and carries utc_offset.
 #include <algorithm>
 #include <array>
 #include <cstdint>
