@@ -95,6 +95,12 @@ result<request> read_request(std::string_view bytes, const limits& lim) {
     doc = json::parse(bytes.begin(), bytes.end());
   } catch (const json::parse_error& e) {
     return parse_error_of(e);
+  } catch (const json::exception& e) {
+    // A number too large for a double (out_of_range 406) is not a parse_error; the DOICHIEU_E_INTERNAL
+    // it became was a bug (found by fuzz_config in the same parser call of .doichieu.json).
+    std::string message = e.what();
+    if (auto pos = message.find("] "); pos != std::string::npos) message.erase(0, pos + 2);
+    return make_error(error_kind::bad_json, "request is not valid JSON: " + message, {"<request>", {}, 0, 0});
   }
   if (!doc.is_object()) return shape_error("<request>", "request must be a JSON object {\"reports\": [...]}");
   request req;
