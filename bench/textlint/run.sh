@@ -24,6 +24,7 @@ if [[ -z "$cli" ]]; then
   done
 fi
 [[ -x "$cli" ]] || { echo "no doichieu CLI: build it (tests/run.sh) or pass its path" >&2; exit 2; }
+cli="$(realpath "$cli")"  # the tools run in bench/textlint
 
 if [[ -n "${1:-}" ]]; then
   input="$1"
