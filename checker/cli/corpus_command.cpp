@@ -1,6 +1,7 @@
 // `doichieu check --corpus`: stream -> signatures -> events -> one engine check per event.
 #include "corpus_command.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cerrno>
@@ -213,6 +214,42 @@ doichieu::status read_stream(const std::vector<std::string>& inputs, unsigned jo
   return flush();
 }
 
+// Reads map-step lines ({"id", "facts"?, "signature": {...}}) and adds their signatures in input order.
+doichieu::status read_signatures(const std::vector<std::string>& inputs, co::grouper& g) {
+  for (const auto& given : inputs) {
+    std::ifstream file;
+    if (given != "-") {
+      file.open(given, std::ios::binary);
+      if (!file) return doichieu::make_error(error_kind::io, std::string("cannot open: ") + std::strerror(errno), {given, {}, 0, 0});
+    }
+    std::istream& f = given == "-" ? std::cin : file;
+    const std::string shown = given == "-" ? "<stdin>" : given;
+    std::string line;
+    std::uint32_t line_number = 0;
+    while (std::getline(f, line)) {
+      ++line_number;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      auto j = nlohmann::json::parse(line, nullptr, false);
+      auto where = doichieu::source_location{shown, std::nullopt, line_number, 1};
+      if (j.is_discarded() || !j.is_object())
+        return doichieu::make_error(error_kind::bad_json, "not a JSON object", where);
+      if (j.contains("error"))
+        return doichieu::make_error(error_kind::bad_json, "the map step failed on this article: " + j["error"].dump(), where);
+      if (!j.contains("signature"))
+        return doichieu::make_error(error_kind::bad_json, "no \"signature\" (run the map step with extract --jsonl --signature)", where);
+      auto sig = signature_from_json(j["signature"]);
+      if (!sig) {
+        doichieu::error e = sig.error();
+        e.where = where;
+        return e;
+      }
+      if (j.contains("id")) sig->id = j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump();
+      g.add(std::move(*sig));
+    }
+  }
+  return doichieu::ok;
+}
+
 void write_events_only(const co::grouper& g, const std::vector<co::event_group>& events, bool json,
                        std::ostream& out) {
   if (json) {
@@ -252,6 +289,40 @@ void write_events_only(const co::grouper& g, const std::vector<co::event_group>&
 
 }  // namespace
 
+nlohmann::ordered_json signature_to_json(const co::signature& s) {
+  nlohmann::ordered_json j;
+  if (!s.title.empty()) j["title"] = s.title;
+  if (!s.event.empty()) j["event"] = s.event;
+  if (s.day) j["day"] = *s.day;
+  j["strong"] = s.strong;
+  j["bigrams"] = s.bigrams;
+  return j;
+}
+
+doichieu::result<co::signature> signature_from_json(const nlohmann::json& j) {
+  auto bad = [](const std::string& m) { return doichieu::make_error(error_kind::bad_json, "signature: " + m); };
+  if (!j.is_object()) return bad("not an object");
+  co::signature s;
+  for (const auto& [key, v] : j.items()) {
+    if (key == "title" && v.is_string()) s.title = v.get<std::string>();
+    else if (key == "event" && v.is_string()) s.event = v.get<std::string>();
+    else if (key == "day" && v.is_number_integer()) s.day = v.get<std::int32_t>();
+    else if ((key == "strong" || key == "bigrams") && v.is_array()) {
+      auto& keys = key == "strong" ? s.strong : s.bigrams;
+      for (const auto& h : v) {
+        if (!h.is_number_unsigned() || h.get<std::uint64_t>() > 0xFFFFFFFFu) return bad("\"" + key + "\" must hold 32-bit key hashes");
+        keys.push_back(h.get<std::uint32_t>());
+      }
+      // The grouper merges sorted unique lists; a hand-edited line must not break that.
+      if (!std::is_sorted(keys.begin(), keys.end()) || std::adjacent_find(keys.begin(), keys.end()) != keys.end())
+        return bad("\"" + key + "\" must be sorted and unique");
+    } else {
+      return bad("unknown or mistyped key \"" + key + "\" (allowed: title, event, day, strong, bigrams)");
+    }
+  }
+  return s;
+}
+
 void add_corpus_flags(CLI::App& check, corpus_flags& flags) {
   check.add_flag("--corpus", flags.corpus,
                  "group the articles into events (explicit \"event\" fields win) and check each event");
@@ -261,6 +332,8 @@ void add_corpus_flags(CLI::App& check, corpus_flags& flags) {
                    "with --corpus: articles published further apart are never one event (default 3)");
   check.add_option("--link-threshold", flags.link_threshold,
                    "with --corpus: similarity needed to link two articles, 0..1 (default 0.15)");
+  check.add_flag("--from-signatures", flags.from_signatures,
+                 "with --corpus --events-only: group the lines of `extract --jsonl --signature` (map/reduce)");
 }
 
 int run_corpus_command(const corpus_flags& flags, const corpus_settings& settings) {
@@ -281,7 +354,14 @@ int run_corpus_command(const corpus_flags& flags, const corpus_settings& setting
     co::grouper g(gopt);
     stream_state st;
     spool_file spool;
-    if (auto s = read_stream(settings.files, jobs, g, st, spool); !s) return fail(s.error());
+    if (flags.from_signatures) {
+      // The grouping step of the map/reduce split: only signatures, no texts, so nothing can be checked.
+      if (!flags.events_only)
+        return fail(doichieu::make_error(error_kind::usage, "--from-signatures needs --events-only (signatures carry no text)"));
+      if (auto s = read_signatures(settings.files, g); !s) return fail(s.error());
+    } else if (auto s = read_stream(settings.files, jobs, g, st, spool); !s) {
+      return fail(s.error());
+    }
     const auto events = g.group();
 
     std::ostringstream rendered;

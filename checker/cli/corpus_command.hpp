@@ -16,6 +16,10 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <doichieu/corpus.hpp>
+#include <doichieu/result.hpp>
 
 namespace doichieu::cli {
 
@@ -25,7 +29,14 @@ struct corpus_flags {
   unsigned jobs = 0;         // --jobs (0 = all cores)
   int window_days = 3;       // --window-days
   double link_threshold = 0.15;  // --link-threshold
+  bool from_signatures = false;  // --from-signatures: inputs are `extract --jsonl --signature` lines
 };
+
+// The grouping signature of one article as JSON, for the map step (`extract --jsonl --signature`), and
+// back, for the grouping step (`check --corpus --events-only --from-signatures`): the same signature
+// grouping.cpp computes, so grouping the signatures gives the events `check --corpus` finds.
+nlohmann::ordered_json signature_to_json(const corpus::signature& s);
+result<corpus::signature> signature_from_json(const nlohmann::json& j);
 
 // Registers --corpus, --events-only, --jobs, --window-days and --link-threshold on `check`.
 void add_corpus_flags(CLI::App& check, corpus_flags& flags);

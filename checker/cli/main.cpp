@@ -2,7 +2,7 @@
 //
 //   doichieu check   [options] INPUT...     reports of one event -> findings (exit 0 ok, 1 findings, 2 error)
 //   doichieu extract [options] INPUT...     the facts found
-//   doichieu extract --jsonl               JSON Lines {"id","text","published"?} on stdin -> {"id","facts"} lines
+//   doichieu extract --jsonl [--signature] JSON Lines {"id","text","published"?} on stdin -> {"id","facts"} lines
 //
 // INPUT is a .txt/.md/.html file, a .jsonl file of articles ({"id","text"|"html","event"?,...}; articles of
 // one "event" are checked together), a directory (walked recursively) or - for standard input.
@@ -48,7 +48,7 @@ struct options {
   std::optional<std::string> format, fail_level, color, lang, data_dir, output;
   std::string published, config_path, changed_since;
   std::vector<std::string> disabled;
-  bool no_config = false, jsonl = false, verbose = false, list_suppressions = false;
+  bool no_config = false, jsonl = false, signature = false, verbose = false, list_suppressions = false;
   std::string progress = "auto";
   std::string stdin_format = "txt";
   std::vector<std::string> files;
@@ -164,7 +164,9 @@ class progress_line {
 
 // Streaming mode: one JSON line in, one line out, constant memory. A bad line gets an error line and the
 // stream goes on.
-int run_jsonl(const doichieu::engine& eng) {
+// With `with_signature` (the map step of checker/examples/mapreduce), each answer also carries the article's
+// grouping signature, so events can be found later from the map output alone.
+int run_jsonl(const doichieu::engine& eng, bool with_signature) {
   std::string line;
   std::size_t line_number = 0;
   std::ios::sync_with_stdio(false);
@@ -212,6 +214,19 @@ int run_jsonl(const doichieu::engine& eng) {
       for (const auto& f : ex->facts)
         facts.push_back(nlohmann::ordered_json::parse(doichieu::reports::fact_to_json_line(f, id)));
       out["facts"] = std::move(facts);
+      if (with_signature) {
+        doichieu::corpus::article a{id, {}, text->get<std::string>(), published, {}};
+        if (auto t = j.find("title"); t != j.end() && t->is_string()) a.title = t->get<std::string>();
+        if (auto e = j.find("event"); e != j.end() && e->is_string()) a.event = e->get<std::string>();
+        auto sig = doichieu::corpus::make_signature(a);
+        if (!sig) {
+          out.erase("facts");
+          out["line"] = line_number;
+          out["error"] = sig.error().describe();
+        } else {
+          out["signature"] = doichieu::cli::signature_to_json(*sig);
+        }
+      }
     }
     std::cout << dump(out) << '\n';
   }
@@ -353,6 +368,7 @@ int run(options& opt, const CLI::App& app) {
   if (lang != "vi" && lang != "en") return usage_error("unknown --lang '" + lang + "' (allowed: vi, en)", app);
   if (opt.jsonl && opt.command != "extract") return usage_error("--jsonl is an option of extract", app);
   if (opt.jsonl && !opt.files.empty()) return usage_error("--jsonl reads standard input; give no FILE", app);
+  if (opt.signature && !opt.jsonl) return usage_error("--signature is an option of extract --jsonl", app);
   if (!opt.jsonl && opt.files.empty()) return usage_error("no input file", app);
   if (auto bad = stdin_format_error(opt.stdin_format)) return usage_error(*bad, app);
 
@@ -363,7 +379,7 @@ int run(options& opt, const CLI::App& app) {
   eopt.tolerances = cfg.tolerances;
   auto eng = doichieu::engine::load(eopt);
   if (!eng) return report_error(eng.error());
-  if (opt.jsonl) return run_jsonl(**eng);
+  if (opt.jsonl) return run_jsonl(**eng, opt.signature);
 
   auto sources = read_sources(opt, cfg);
   if (!sources) return report_error(sources.error());
@@ -469,6 +485,8 @@ int main(int argc, char** argv) {
     CLI::App* extract = app.add_subcommand("extract", "list the facts found in each report");
     add_common(extract);
     extract->add_flag("--jsonl", opt.jsonl, "stream JSON Lines {\"id\",\"text\"} on stdin to {\"id\",\"facts\"} lines");
+    extract->add_flag("--signature", opt.signature,
+                      "with --jsonl: add each article's grouping signature (map step of a map/reduce corpus run)");
     // serve: the HTTP API for stacks that cannot link C (checker/server, cpp-httplib).
     CLI::App* serve = app.add_subcommand("serve", "HTTP API: POST /v1/check, POST /v1/extract, GET /healthz");
     doichieu::server_options server;
