@@ -102,7 +102,7 @@ std::vector<std::string> documents_of(const std::string& json_report) {
 
 }  // namespace
 
-TEST_CASE("--changed-since checks the changed inputs and the other reports of their events only") {
+TEST_CASE("changed-since: checks the changed inputs and the other reports of their events only") {
   REQUIRE(std::system("git --version >/dev/null 2>&1") == 0);  // CI installs git; the test needs it
   auto repo = scratch_dir("changed-since");
   REQUIRE(sh(repo, "git init -q . && git config user.email t@example.org && git config user.name test") == 0);
@@ -171,7 +171,7 @@ TEST_CASE("--changed-since checks the changed inputs and the other reports of th
   fs::remove_all(repo);
 }
 
-TEST_CASE("--stdin-format reads Markdown, HTML and JSON Lines from standard input; positions are in the stdin bytes") {
+TEST_CASE("stdin-format: reads Markdown, HTML and JSON Lines from standard input; positions are in the stdin bytes") {
   SECTION("Markdown: the heading and code are not report text; the finding is on line 3 of stdin") {
     const std::string md = "# Tuyển giáo viên\n\n" + exact + "\n```\nkhoảng 9.999 giáo viên\n```\n";
     auto dir = scratch_dir("stdin-md");
