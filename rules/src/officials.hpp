@@ -1,0 +1,43 @@
+// rules/src/officials.hpp — the officials gazetteer and canonical position keys, shared by
+// title_held_on_date and one_holder_per_position (internal).
+#ifndef DOICHIEU_RULES_SRC_OFFICIALS_HPP_
+#define DOICHIEU_RULES_SRC_OFFICIALS_HPP_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <doichieu/result.hpp>
+
+namespace doichieu::rules {
+
+// A position written any way ("Chủ tịch UBND tỉnh Quảng Ninh", "chủ tịch Uỷ ban nhân dân tỉnh Quảng Ninh")
+// as one key: folded, abbreviations (UBND, HĐND, TW, TP) expanded, old tone placement (uỷ, hoà) folded to
+// the new one, punctuation and repeated spaces dropped.
+std::string position_key(std::string_view title);
+
+// Days since 0000-03-01 of an ISO date "YYYY-MM-DD"; nullopt when malformed.
+std::optional<long> iso_day(std::string_view iso);
+
+struct tenure {
+  std::string person;        // as written
+  std::string person_key;    // folded name
+  std::string position;      // as written: position + " " + organisation
+  std::string key;           // position_key(position)
+  std::string from, to;      // ISO; `to` empty = in office as far as the source says
+  long from_day = 0, to_day = 0;  // to_day = a far future when open
+  bool covers(long day) const { return from_day <= day && day <= to_day; }
+};
+
+// Reads one gazetteer file: {"officials": [{person, position, organisation, from, to, source, note?}]}.
+// Errors: bad_rule / bad_config (`kind`) naming the file and the entry index.
+result<std::vector<tenure>> read_gazetteer(const std::string& path, error_kind kind);
+
+// Single-holder posts (folded) from titles.json's "single_holder" list; a title is single-holder when it
+// starts with one of them and names an organisation after it.
+bool is_single_holder(const std::string& key, const std::vector<std::string>& posts);
+
+}  // namespace doichieu::rules
+
+#endif  // DOICHIEU_RULES_SRC_OFFICIALS_HPP_
