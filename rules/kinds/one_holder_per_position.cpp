@@ -67,7 +67,8 @@ class one_holder_per_position final : public rule_kind {
     for (std::size_t r = 0; r < reports.size(); ++r) {
       for (const auto& f : *reports[r].facts) {
         if (f.kind != fact_kind::person || f.person.name.empty()) continue;
-        if (former(*reports[r].doc, f)) continue;
+        // A one-word name ("Cộng" cut from "Cộng hòa") is too weak to call two people different.
+        if (former(*reports[r].doc, f) || f.person.name.find(' ') == std::string::npos) continue;
         std::string name_key = fold(f.person.name);
         for (const auto& title : f.person.titles) {
           std::string key = position_key(title);

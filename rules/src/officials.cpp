@@ -18,9 +18,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 15> tone_var
     {"oè", "òe"}, {"oé", "óe"}, {"oẻ", "ỏe"}, {"oẽ", "õe"}, {"oẹ", "ọe"},
 }};
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 5> abbreviations{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> abbreviations{{
     {"ubnd", "ủy ban nhân dân"}, {"hđnd", "hội đồng nhân dân"}, {"tw", "trung ương"},
-    {"tp", "thành phố"}, {"bch", "ban chấp hành"},
+    {"tp", "thành phố"}, {"bch", "ban chấp hành"}, {"mttq", "mặt trận tổ quốc"},
 }};
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
