@@ -8,7 +8,8 @@
 // params:
 //   data   titles.json in rules/data: "single_holder" (posts held by one person per organisation),
 //          "shared_positions" (keys that start like a single-holder post but are held by several),
-//          "unnamed_organisations" ("tỉnh ủy" alone names no province) and "former_cues" ("nguyên")
+//          "unnamed_organisations" ("tỉnh ủy" alone names no province), "former_cues" ("nguyên") and
+//          "clause_verbs" (a title after the name followed by "nêu rõ" is the next clause's subject)
 #include <map>
 
 #include "kinds/kind.hpp"
@@ -33,6 +34,18 @@ class one_holder_per_position final : public rule_kind {
   std::vector<std::string> shared_positions;
   std::vector<std::string> unnamed_organisations;
   std::vector<std::string> former_cues;
+  std::vector<std::string> clause_verbs;
+
+  // The fact ends with a title that a verb follows: the title is probably the next clause's subject.
+  bool title_opens_clause(const document& doc, const fact& f) const {
+    std::string_view after = sentence_after(doc, f);
+    while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+    for (const auto& v : clause_verbs)
+      if (after.size() >= v.size() && after.substr(0, v.size()) == v &&
+          (after.size() == v.size() || after[v.size()] == ' ' || after[v.size()] == ':' || after[v.size()] == ','))
+        return true;
+    return false;
+  }
 
   // The post's organisation is written and names one body ("tỉnh ủy quảng ninh", not "tỉnh ủy").
   bool names_organisation(const std::string& key) const {
@@ -70,7 +83,13 @@ class one_holder_per_position final : public rule_kind {
         // A one-word name ("Cộng" cut from "Cộng hòa") is too weak to call two people different.
         if (former(*reports[r].doc, f) || f.person.name.find(' ') == std::string::npos) continue;
         std::string name_key = fold(f.person.name);
-        for (const auto& title : f.person.titles) {
+        bool trailing_title_is_subject = title_opens_clause(*reports[r].doc, f);
+        for (std::size_t i = 0; i < f.person.titles.size(); ++i) {
+          const std::string& title = f.person.titles[i];
+          // Only the last title can be the next clause's subject, and only when written after the name.
+          if (trailing_title_is_subject && i + 1 == f.person.titles.size() &&
+              fold(f.text).rfind(fold(title)) > fold(f.text).find(fold(f.person.name)))
+            continue;
           std::string key = position_key(title);
           if (!is_single_holder(key, single_holder) || !names_organisation(key)) continue;
           bool shared = false;
@@ -112,6 +131,8 @@ result<std::unique_ptr<const rule_kind>> make_one_holder_per_position(const nloh
   if (!unnamed) return unnamed.error();
   auto former = param_strings(*data, "former_cues", {"nguyên"}, data_env);
   if (!former) return former.error();
+  auto verbs = param_strings(*data, "clause_verbs", {}, data_env);
+  if (!verbs) return verbs.error();
   if (single->empty())
     return make_error(error_kind::bad_rule, "key 'single_holder': must list the single-holder posts",
                       source_location{path, std::nullopt, 0, 0});
@@ -120,6 +141,7 @@ result<std::unique_ptr<const rule_kind>> make_one_holder_per_position(const nloh
   for (const auto& s : *shared) k->shared_positions.push_back(position_key(s));
   for (const auto& s : *unnamed) k->unnamed_organisations.push_back(position_key(s));
   for (const auto& s : *former) k->former_cues.push_back(fold(s));
+  for (const auto& s : *verbs) k->clause_verbs.push_back(fold(s));
   return std::unique_ptr<const rule_kind>(std::move(k));
 }
 
