@@ -377,6 +377,7 @@ int run(options& opt, const CLI::App& app) {
   eopt.disabled_rules = opt.disabled;
   for (auto& id : in::disabled_rules(cfg)) eopt.disabled_rules.push_back(id);
   eopt.tolerances = cfg.tolerances;
+  eopt.gazetteers = cfg.gazetteers;
   auto eng = doichieu::engine::load(eopt);
   if (!eng) return report_error(eng.error());
   if (opt.jsonl) return run_jsonl(**eng, opt.signature);

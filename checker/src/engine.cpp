@@ -169,7 +169,8 @@ result<std::shared_ptr<const engine>> engine::load(const engine_options& options
     if (!scanner) return scanner.error();
     state->scanner = std::move(*scanner);
 
-    auto rule_set = rules::load_rule_set(state->data_dir + "/rules/vi", options.disabled_rules, options.tolerances);
+    auto rule_set = rules::load_rule_set(state->data_dir + "/rules/vi", options.disabled_rules, options.tolerances,
+                                         options.gazetteers);
     if (!rule_set) return rule_set.error();
     state->rules = std::move(*rule_set);
     return std::shared_ptr<const engine>(new engine(std::move(state)));

@@ -51,6 +51,7 @@ struct rule_context {
 struct kind_env {
   std::string rule_path;  // the rule file, for errors
   std::string data_dir;   // rules/data
+  std::vector<std::string> gazetteers = {};  // extra officials files from the user's configuration
 };
 
 class rule_kind {

@@ -90,6 +90,12 @@ result<std::unique_ptr<const rule_kind>> make_title_held_on_date(const nlohmann:
   auto officials = read_gazetteer(env.data_dir + "/" + *gazetteer, error_kind::bad_rule);
   if (!officials) return officials.error();
   k->officials = std::move(*officials);
+  // The user's own gazetteers (.doichieu.json "gazetteers"): their mistakes are configuration errors.
+  for (const auto& extra : env.gazetteers) {
+    auto more = read_gazetteer(extra, error_kind::bad_config);
+    if (!more) return more.error();
+    k->officials.insert(k->officials.end(), more->begin(), more->end());
+  }
   std::string path = env.data_dir + "/" + *titles;
   auto data = read_data_file(path);
   if (!data) return data.error();

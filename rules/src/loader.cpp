@@ -123,7 +123,8 @@ result<rule_example> read_example(const std::string& path, const nlohmann::json&
   return ex;
 }
 
-result<compiled_rule> load_one(const fs::path& file, const std::map<std::string, double>& tolerances = {}) {
+result<compiled_rule> load_one(const fs::path& file, const std::map<std::string, double>& tolerances = {},
+                               const std::vector<std::string>& gazetteers = {}) {
   std::string path = file.string();
   std::ifstream in(file, std::ios::binary);
   if (!in) return make_error(error_kind::io, "cannot read rule file", source_location{path, std::nullopt, 0, 0});
@@ -201,7 +202,7 @@ result<compiled_rule> load_one(const fs::path& file, const std::map<std::string,
     return rule_error(path, "key 'examples': needs at least one example with \"fires\": true and one with false");
 
   // params -> the compiled kind
-  kind_env env{path, (file.parent_path().parent_path() / "data").string()};
+  kind_env env{path, (file.parent_path().parent_path() / "data").string(), gazetteers};
   nlohmann::json params = j.contains("params") ? j["params"] : nlohmann::json::object();
   // User tolerances (already checked by load_rule_set) replace the file's values for the kinds that have
   // that parameter, before the kind checks and compiles its parameters.
@@ -269,6 +270,12 @@ result<std::shared_ptr<const rule_set>> load_rule_set(const std::string& dir, co
 
 result<std::shared_ptr<const rule_set>> load_rule_set(const std::string& dir, const std::vector<std::string>& disabled,
                                                       const std::map<std::string, double>& tolerances) {
+  return load_rule_set(dir, disabled, tolerances, {});
+}
+
+result<std::shared_ptr<const rule_set>> load_rule_set(const std::string& dir, const std::vector<std::string>& disabled,
+                                                      const std::map<std::string, double>& tolerances,
+                                                      const std::vector<std::string>& gazetteers) {
   for (const auto& [name, value] : tolerances)
     if (auto st = check_tolerance(name, value); !st) return st.error();
   std::error_code ec;
@@ -291,7 +298,7 @@ result<std::shared_ptr<const rule_set>> load_rule_set(const std::string& dir, co
   std::vector<compiled_rule> rules;
   for (const auto& f : files) {
     if (std::find(disabled.begin(), disabled.end(), f.stem().string()) != disabled.end()) continue;
-    auto r = load_one(f, tolerances);
+    auto r = load_one(f, tolerances, gazetteers);
     if (!r) return r.error();
     rules.push_back(std::move(*r));
   }

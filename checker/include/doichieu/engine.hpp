@@ -30,6 +30,9 @@ struct engine_options {
   // "shares_sum_points" (rules::tolerance_knobs(), rules/README.md). Unknown names and values out of range
   // are bad_config errors naming the key and what is allowed.
   std::map<std::string, double> tolerances = {};
+  // Extra officials gazetteer files (.doichieu.json "gazetteers"), read after rules/data/officials.json by
+  // title_held_on_date; same format (rules/README.md). A malformed file is a bad_config error naming it.
+  std::vector<std::string> gazetteers = {};
 };
 
 struct report_input {

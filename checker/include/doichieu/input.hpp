@@ -142,6 +142,7 @@ struct config {
   std::vector<std::string> exclude;
   std::optional<std::string> format, fail_level, color, lang, data_dir, output;
   std::map<std::string, double> tolerances;  // "tolerances": name -> value, for engine_options::tolerances
+  std::vector<std::string> gazetteers;       // "gazetteers": officials files, relative to the config file
 };
 result<config> parse_config(std::string_view bytes, const std::string& path);
 // The nearest .doichieu.json in `start` or a parent directory of it; nullopt when there is none.

@@ -64,7 +64,7 @@ result<config> parse_config(std::string_view bytes, const std::string& path) {
   };
   if (!j.is_object()) return make_error(error_kind::bad_config, "the configuration must be a JSON object", {path, 0, 1, 1});
   const std::vector<std::string> keys = {"rules", "include", "exclude", "format", "fail_level", "color", "lang",
-                                         "data_dir", "output", "tolerances"};
+                                         "data_dir", "output", "tolerances", "gazetteers"};
   const std::map<std::string, std::vector<std::string>> choices = {
       {"format", {"text", "json", "sarif", "github", "rdjsonl", "html"}},
       {"fail_level", {"error", "warning", "info"}},
@@ -110,6 +110,19 @@ result<config> parse_config(std::string_view bytes, const std::string& path) {
           return bad(r.key(), "rule " + r.key() + ": expected \"off\", a severity or an object");
         }
         cfg.rules[r.key()] = s;
+      }
+      continue;
+    }
+    if (key == "gazetteers") {
+      // Officials files for title_held_on_date, relative to this file; read (and checked) by the engine.
+      if (!v.is_array()) return bad(key, "\"gazetteers\" must be an array of file paths");
+      for (const auto& g : v) {
+        if (!g.is_string() || g.get<std::string>().empty())
+          return bad(key, "\"gazetteers\" must be an array of file paths");
+        std::filesystem::path fp(g.get<std::string>());
+        cfg.gazetteers.push_back(fp.is_absolute() || path.empty()
+                                     ? fp.string()
+                                     : (std::filesystem::path(path).parent_path() / fp).lexically_normal().string());
       }
       continue;
     }

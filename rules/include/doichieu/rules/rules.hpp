@@ -80,6 +80,10 @@ status check_tolerance(const std::string& name, double value);
 // files' parameters. Errors: bad_config for an unknown name or a value out of range.
 result<std::shared_ptr<const rule_set>> load_rule_set(const std::string& dir, const std::vector<std::string>& disabled,
                                                       const std::map<std::string, double>& tolerances);
+// Same, with extra officials gazetteer files for title_held_on_date (engine_options::gazetteers).
+result<std::shared_ptr<const rule_set>> load_rule_set(const std::string& dir, const std::vector<std::string>& disabled,
+                                                      const std::map<std::string, double>& tolerances,
+                                                      const std::vector<std::string>& gazetteers);
 
 // The kinds a rule file may name, for error messages and documentation.
 std::vector<std::string> rule_kinds();
