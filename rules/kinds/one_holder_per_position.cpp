@@ -13,7 +13,6 @@
 #include <map>
 
 #include "kinds/kind.hpp"
-#include "src/kind_util.hpp"
 #include "src/officials.hpp"
 
 namespace doichieu::rules {
@@ -36,17 +35,6 @@ class one_holder_per_position final : public rule_kind {
   std::vector<std::string> former_cues;
   std::vector<std::string> clause_verbs;
 
-  // The fact ends with a title that a verb follows: the title is probably the next clause's subject.
-  bool title_opens_clause(const document& doc, const fact& f) const {
-    std::string_view after = sentence_after(doc, f);
-    while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
-    for (const auto& v : clause_verbs)
-      if (after.size() >= v.size() && after.substr(0, v.size()) == v &&
-          (after.size() == v.size() || after[v.size()] == ' ' || after[v.size()] == ':' || after[v.size()] == ','))
-        return true;
-    return false;
-  }
-
   // The post's organisation is written and names one body ("tỉnh ủy quảng ninh", not "tỉnh ủy").
   bool names_organisation(const std::string& key) const {
     for (const auto& post : single_holder) {
@@ -59,15 +47,7 @@ class one_holder_per_position final : public rule_kind {
     return false;
   }
 
-  bool former(const document& doc, const fact& f) const {
-    std::string_view before = sentence_before(doc, f);
-    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-    for (const auto& cue : former_cues)
-      if (before.size() >= cue.size() && before.substr(before.size() - cue.size()) == cue &&
-          (before.size() == cue.size() || before[before.size() - cue.size() - 1] == ' '))
-        return true;
-    return false;
-  }
+
 
   void run(std::span<const report_view> reports, const rule_context& ctx, std::vector<finding>& out) const override {
     struct holder {
@@ -81,15 +61,11 @@ class one_holder_per_position final : public rule_kind {
       for (const auto& f : *reports[r].facts) {
         if (f.kind != fact_kind::person || f.person.name.empty()) continue;
         // A one-word name ("Cộng" cut from "Cộng hòa") is too weak to call two people different.
-        if (former(*reports[r].doc, f) || f.person.name.find(' ') == std::string::npos) continue;
+        if (former_title(*reports[r].doc, f, former_cues) || f.person.name.find(' ') == std::string::npos) continue;
         std::string name_key = fold(f.person.name);
-        bool trailing_title_is_subject = title_opens_clause(*reports[r].doc, f);
         for (std::size_t i = 0; i < f.person.titles.size(); ++i) {
           const std::string& title = f.person.titles[i];
-          // Only the last title can be the next clause's subject, and only when written after the name.
-          if (trailing_title_is_subject && i + 1 == f.person.titles.size() &&
-              fold(f.text).rfind(fold(title)) > fold(f.text).find(fold(f.person.name)))
-            continue;
+          if (title_opens_clause(*reports[r].doc, f, i, clause_verbs)) continue;
           std::string key = position_key(title);
           if (!is_single_holder(key, single_holder) || !names_organisation(key)) continue;
           bool shared = false;

@@ -21,6 +21,7 @@ class title_held_on_date final : public rule_kind {
   std::vector<tenure> officials;
   std::vector<std::string> single_holder;
   std::vector<std::string> shared_positions;
+  std::vector<std::string> former_cues, clause_verbs;
 
   void run(std::span<const report_view> reports, const rule_context& ctx, std::vector<finding>& out) const override {
     for (std::size_t r = 0; r < reports.size(); ++r) {
@@ -30,9 +31,12 @@ class title_held_on_date final : public rule_kind {
       auto day = iso_day(date);
       if (!day) continue;
       for (const auto& f : *reports[r].facts) {
-        if (f.kind != fact_kind::person || f.person.name.empty()) continue;
+        // One-word names ("Cộng" cut from "Cộng hòa") and former titles ("nguyên Bộ trưởng") are not judged.
+        if (f.kind != fact_kind::person || f.person.name.find(' ') == std::string::npos) continue;
+        if (former_title(doc, f, former_cues)) continue;
         std::string name_key = fold(f.person.name);
-        for (const auto& title : f.person.titles) check(r, f, name_key, title, date, *day, ctx, out);
+        for (std::size_t i = 0; i < f.person.titles.size(); ++i)
+          if (!title_opens_clause(doc, f, i, clause_verbs)) check(r, f, name_key, f.person.titles[i], date, *day, ctx, out);
       }
     }
   }
@@ -106,6 +110,12 @@ result<std::unique_ptr<const rule_kind>> make_title_held_on_date(const nlohmann:
   if (!shared) return shared.error();
   for (const auto& s : *single) k->single_holder.push_back(position_key(s));
   for (const auto& s : *shared) k->shared_positions.push_back(position_key(s));
+  auto former = param_strings(*data, "former_cues", {"nguyên"}, data_env);
+  if (!former) return former.error();
+  auto verbs = param_strings(*data, "clause_verbs", {}, data_env);
+  if (!verbs) return verbs.error();
+  for (const auto& s : *former) k->former_cues.push_back(fold(s));
+  for (const auto& s : *verbs) k->clause_verbs.push_back(fold(s));
   return std::unique_ptr<const rule_kind>(std::move(k));
 }
 

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "kinds/kind.hpp"
+#include "src/kind_util.hpp"
 
 namespace doichieu::rules {
 namespace {
@@ -125,6 +126,30 @@ result<std::vector<tenure>> read_gazetteer(const std::string& path, error_kind k
 bool is_single_holder(const std::string& key, const std::vector<std::string>& posts) {
   for (const auto& p : posts)
     if (key.size() > p.size() + 1 && key.compare(0, p.size(), p) == 0 && key[p.size()] == ' ') return true;
+  return false;
+}
+
+bool former_title(const document& doc, const fact& f, const std::vector<std::string>& former_cues) {
+  std::string_view before = sentence_before(doc, f);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  for (const auto& cue : former_cues)
+    if (before.size() >= cue.size() && before.substr(before.size() - cue.size()) == cue &&
+        (before.size() == cue.size() || before[before.size() - cue.size() - 1] == ' '))
+      return true;
+  return false;
+}
+
+bool title_opens_clause(const document& doc, const fact& f, std::size_t title_index,
+                        const std::vector<std::string>& clause_verbs) {
+  if (title_index + 1 != f.person.titles.size()) return false;
+  std::string text = fold(f.text), title = fold(f.person.titles[title_index]), name = fold(f.person.name);
+  if (text.rfind(title) == std::string::npos || text.rfind(title) < text.find(name)) return false;
+  std::string_view after = sentence_after(doc, f);
+  while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+  for (const auto& v : clause_verbs)
+    if (after.size() >= v.size() && after.substr(0, v.size()) == v &&
+        (after.size() == v.size() || after[v.size()] == ' ' || after[v.size()] == ':' || after[v.size()] == ','))
+      return true;
   return false;
 }
 

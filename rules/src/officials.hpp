@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <doichieu/document.hpp>
+#include <doichieu/fact.hpp>
 #include <doichieu/result.hpp>
 
 namespace doichieu::rules {
@@ -37,6 +39,13 @@ result<std::vector<tenure>> read_gazetteer(const std::string& path, error_kind k
 // Single-holder posts (folded) from titles.json's "single_holder" list; a title is single-holder when it
 // starts with one of them and names an organisation after it.
 bool is_single_holder(const std::string& key, const std::vector<std::string>& posts);
+
+// Whether a person fact's title is not a current one of that person: "nguyên"/"cựu" (folded `former_cues`)
+// right before the fact, or, for its last title written after the name, a verb (folded `clause_verbs`) right
+// after it ("… cho đồng chí Bùi Văn Nam, Chủ tịch nước nêu rõ": the title opens the next clause).
+bool former_title(const document& doc, const fact& f, const std::vector<std::string>& former_cues);
+bool title_opens_clause(const document& doc, const fact& f, std::size_t title_index,
+                        const std::vector<std::string>& clause_verbs);
 
 }  // namespace doichieu::rules
 
