@@ -4,11 +4,21 @@
 // (a yearless 7/3 matches 7/3/2024). The most common date is the reference; each report that departs from
 // it is a finding listing its date first and the reference dates after; when all agree, a passed check.
 //
+// Not every lead date is the event's: a date after a background cue ("Trước đó, ngày 18/5", "Từ ngày 1/6",
+// "theo dự kiến", "kéo dài 1 tháng 7 ngày"), inside parentheses ("(ngày 1/4/2015)"), or a relative word
+// with no written date ("hôm qua", "tuần này": its day depends on each article's publication date, which
+// a cluster may not give) is skipped, and the next date of the lead is taken.
+//
 // params:
 //   lead_sentences   how many opening sentences count as the lead   (default 3)
+//   background_cues  words right before a date that make it background, not the event
+//                    (default ["từ", "dự kiến", "kéo dài", "các", "sau", "đến"])
+//   earlier_cues     words anywhere before a date in its sentence that put it before the event
+//                    (default ["trước đó", "trước đây"])
 #include <algorithm>
 
 #include "kinds/kind.hpp"
+#include "src/kind_util.hpp"
 
 namespace doichieu::rules {
 namespace {
@@ -24,9 +34,28 @@ std::string show(const civil_time& t) {
   return out;
 }
 
+bool has_digit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 class same_date_across_reports final : public rule_kind {
  public:
   std::size_t lead_sentences = 3;
+  std::vector<std::string> background_cues, earlier_cues;
+
+  // The date is background, not the event of the report (see the header comment).
+  bool background(const document& doc, const fact& f) const {
+    if (!has_digit(f.text)) return true;
+    std::string_view before = sentence_before(doc, f);
+    // Inside an open parenthesis.
+    auto open = before.rfind('('), close = before.rfind(')');
+    if (open != std::string_view::npos && (close == std::string_view::npos || close < open)) return true;
+    // A cue among the last words before the date ("Từ ngày 1/6", "vào các ngày 20-4").
+    std::string_view near = before.substr(before.size() > 32 ? before.size() - 32 : 0);
+    if (has_any_word(near, background_cues)) return true;
+    // "Trước đó, sau thời gian lập án, ngày 18/5": the sentence is about an earlier time.
+    return has_any_word(before, earlier_cues);
+  }
 
   void run(std::span<const report_view> reports, const rule_context& ctx, std::vector<finding>& out) const override {
     if (reports.size() < 2) return;
@@ -42,6 +71,7 @@ class same_date_across_reports final : public rule_kind {
         if (f.kind != fact_kind::date || !f.time_value.value) continue;
         const civil_time& t = *f.time_value.value;
         if (!t.day || !t.month) continue;
+        if (background(*reports[r].doc, f)) continue;
         dates.push_back({r, &f, t});
         break;
       }
@@ -79,8 +109,14 @@ class same_date_across_reports final : public rule_kind {
 
 result<std::unique_ptr<const rule_kind>> make_same_date_across_reports(const nlohmann::json& params,
                                                                        const kind_env& env) {
-  if (auto st = check_param_keys(params, {"lead_sentences"}, env); !st) return st.error();
+  if (auto st = check_param_keys(params, {"lead_sentences", "background_cues", "earlier_cues"}, env); !st) return st.error();
   auto k = std::make_unique<same_date_across_reports>();
+  auto cues = param_strings(params, "background_cues", {"từ", "dự kiến", "kéo dài", "các", "sau", "đến"}, env);
+  if (!cues) return cues.error();
+  auto earlier = param_strings(params, "earlier_cues", {"trước đó", "trước đây"}, env);
+  if (!earlier) return earlier.error();
+  k->background_cues = std::move(*cues);
+  k->earlier_cues = std::move(*earlier);
   auto lead = param_number(params, "lead_sentences", 3, env);
   if (!lead) return lead.error();
   if (*lead < 1)

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "kinds/kind.hpp"
+#include "src/kind_util.hpp"
 
 namespace doichieu::rules {
 namespace {
@@ -40,20 +41,6 @@ struct interval {
   double hi = std::numeric_limits<double>::infinity();
 };
 
-// Half a unit of the last written digit: 796 -> 0.5, 1048.8 -> 0.05, 1000 -> 500 (capped later).
-double half_unit(const decimal& d) {
-  decimal n = d.normalized();
-  if (n.mantissa == 0) return 0;
-  if (n.scale > 0) return 0.5 * std::pow(10.0, -n.scale);
-  std::int64_t m = n.mantissa < 0 ? -n.mantissa : n.mantissa;
-  int zeros = 0;
-  while (m % 10 == 0) {
-    m /= 10;
-    ++zeros;
-  }
-  return 0.5 * std::pow(10.0, zeros);
-}
-
 interval to_interval(const amount& a, const tolerance& tol) {
   interval out;
   if (a.value) {
@@ -62,7 +49,9 @@ interval to_interval(const amount& a, const tolerance& tol) {
     // significant digit ("6%", "796") keeps its full half unit, so 6 % agrees with 6,1 %.
     decimal n = a.value->normalized();
     bool round_figure = n.scale == 0 && n.mantissa != 0 && n.mantissa % 10 == 0;
-    double r = round_figure ? std::min(half_unit(*a.value), tol.rounding * std::fabs(v)) : half_unit(*a.value);
+    // An exact zero ("0 đồng") has no rounding.
+    double half = n.mantissa == 0 ? 0.0 : half_last_digit(*a.value);
+    double r = round_figure ? std::min(half, tol.rounding * std::fabs(v)) : half;
     double about = tol.about * std::fabs(v);
     switch (a.qual) {
       case qualifier::exact: out = {v - r, v + r}; break;
@@ -93,6 +82,21 @@ result<subject_lexicon> load_subject_lexicon(const std::string& data_dir) {
   if (!phrases) return phrases.error();
   auto max_words = param_number(*j, "max_words", 6, env);
   if (!max_words) return max_words.error();
+  auto per_unit = param_strings(*j, "per_unit_words", {}, env);
+  if (!per_unit) return per_unit.error();
+  if (j->contains("frame_words")) {
+    const auto& frames = (*j)["frame_words"];
+    if (!frames.is_object())
+      return make_error(error_kind::bad_rule, "key 'frame_words': must be an object of word -> frame name",
+                        source_location{path, std::nullopt, 0, 0});
+    for (const auto& [word, name] : frames.items()) {
+      if (word.empty() || !name.is_string())
+        return make_error(error_kind::bad_rule, "key 'frame_words." + word + "': must map a word to a frame name (a string)",
+                          source_location{path, std::nullopt, 0, 0});
+      lex.frame_words.emplace_back(fold(word), name.get<std::string>());
+    }
+  }
+  lex.per_unit_words = std::move(*per_unit);
   lex.stop_words = std::move(*stop);
   lex.boundary_phrases = std::move(*phrases);
   lex.max_words = static_cast<std::size_t>(*max_words);
@@ -116,19 +120,9 @@ subject subject_of(const document& doc, const fact& f, const subject_lexicon& le
     if (p != std::string_view::npos) cut = std::max(cut, p + b.size());
   }
   for (const auto& phrase : lex.boundary_phrases) {
-    auto p = before.rfind(phrase);
     // Whole words only: "gồm" must not cut "bao gồm" halfway, nor a word that merely contains it.
-    while (p != std::string_view::npos) {
-      bool left_ok = p == 0 || before[p - 1] == ' ';
-      std::size_t after = p + phrase.size();
-      bool right_ok = after >= before.size() || before[after] == ' ';
-      if (left_ok && right_ok) {
-        cut = std::max(cut, after);
-        break;
-      }
-      if (p == 0) break;
-      p = before.rfind(phrase, p - 1);
-    }
+    auto p = rfind_word(before, phrase);
+    if (p != std::string_view::npos) cut = std::max(cut, p + phrase.size());
   }
   for (auto& w : split_words(before.substr(cut))) {
     if (is_digit_word(w)) continue;
@@ -136,6 +130,39 @@ subject subject_of(const document& doc, const fact& f, const subject_lexicon& le
     s.head.push_back(std::move(w));
   }
   if (s.head.size() > lex.max_words) s.head.erase(s.head.begin(), s.head.end() - static_cast<long>(lex.max_words));
+
+  // Context that makes two figures of one subject different things: the time frame or state, the years,
+  // rate against total. The clause after the figure counts too ("100 km mỗi ngày", "... năm 2023").
+  std::string_view after = sentence_after(doc, f);
+  std::size_t after_end = after.size();
+  for (auto b : boundary_chars) after_end = std::min(after_end, after.find(b));
+  after = after.substr(0, after_end);
+  std::size_t clause_begin = 0;
+  for (auto b : boundary_chars) {
+    auto p = before.rfind(b);
+    if (p != std::string_view::npos) clause_begin = std::max(clause_begin, p + b.size());
+  }
+  std::string_view clause = before.substr(clause_begin);
+  std::size_t frame_at = 0;
+  for (const auto& [word, name] : lex.frame_words) {
+    // The frame word nearest before the figure wins; one after it only when none is before.
+    auto p = rfind_word(before, word);
+    if (p != std::string_view::npos && p + 1 > frame_at) {
+      frame_at = p + 1;
+      s.frame = name;
+    } else if (frame_at == 0 && has_word(after, word)) {
+      s.frame = name;
+    }
+  }
+  s.per_unit = has_any_word(clause, lex.per_unit_words) || has_any_word(after, lex.per_unit_words) ||
+               (!after.empty() && after.front() == '/');
+  for (std::string_view part : {before, after}) {
+    for (const auto& w : split_words(part)) {
+      if (w.size() != 4 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+      int y = std::stoi(w);
+      if (y >= 1900 && y <= 2100 && std::find(s.years.begin(), s.years.end(), y) == s.years.end()) s.years.push_back(y);
+    }
+  }
   return s;
 }
 
@@ -148,6 +175,12 @@ std::string describe(const subject& s) {
 
 int alignment_score(const subject& a, const subject& b, std::size_t min_overlap, double min_ratio) {
   if (a.counted != b.counted) return 0;
+  if (a.frame != b.frame || a.per_unit != b.per_unit) return 0;
+  // Years only separate two figures when both sentences name years and share none (2023 vs 2024).
+  if (!a.years.empty() && !b.years.empty() &&
+      std::none_of(a.years.begin(), a.years.end(),
+                   [&](int y) { return std::find(b.years.begin(), b.years.end(), y) != b.years.end(); }))
+    return 0;
   std::size_t overlap = 0;
   for (const auto& w : a.head)
     if (std::find(b.head.begin(), b.head.end(), w) != b.head.end()) ++overlap;

@@ -25,6 +25,18 @@ bool has_word(std::string_view text, std::string_view cue) {
   return false;
 }
 
+std::size_t rfind_word(std::string_view text, std::string_view cue) {
+  if (cue.empty() || cue.size() > text.size()) return std::string_view::npos;
+  for (std::size_t p = text.rfind(cue);; p = text.rfind(cue, p - 1)) {
+    if (p == std::string_view::npos) return p;
+    bool left = p == 0 || word_edge(text[p - 1]);
+    std::size_t after = p + cue.size();
+    bool right = after >= text.size() || word_edge(text[after]);
+    if (left && right) return p;
+    if (p == 0) return std::string_view::npos;
+  }
+}
+
 bool has_any_word(std::string_view text, const std::vector<std::string>& cues) {
   return std::any_of(cues.begin(), cues.end(), [&](const std::string& c) { return has_word(text, c); });
 }

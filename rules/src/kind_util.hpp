@@ -16,6 +16,8 @@ namespace doichieu::rules {
 // `cue` occurs in `text` as whole words (a space, punctuation or an end on either side).
 bool has_word(std::string_view text, std::string_view cue);
 bool has_any_word(std::string_view text, const std::vector<std::string>& cues);
+// Where the last whole-word occurrence of `cue` in `text` starts, or npos.
+std::size_t rfind_word(std::string_view text, std::string_view cue);
 
 // The folded text of an nfc range, clamped to the document.
 std::string_view folded_range(const document& doc, std::size_t begin, std::size_t end);
