@@ -19,12 +19,13 @@ result<std::unique_ptr<const rule_kind>> make_fraction_not_over_one(const nlohma
 result<std::unique_ptr<const rule_kind>> make_anniversary_years(const nlohmann::json&, const kind_env&);
 result<std::unique_ptr<const rule_kind>> make_weekday_matches_date(const nlohmann::json&, const kind_env&);
 result<std::unique_ptr<const rule_kind>> make_date_not_after_publication(const nlohmann::json&, const kind_env&);
+result<std::unique_ptr<const rule_kind>> make_same_document_details(const nlohmann::json&, const kind_env&);
 result<std::unique_ptr<const rule_kind>> make_title_held_on_date(const nlohmann::json&, const kind_env&);
 result<std::unique_ptr<const rule_kind>> make_one_holder_per_position(const nlohmann::json&, const kind_env&);
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, kind_factory>, 14> kinds{{
+constexpr std::array<std::pair<std::string_view, kind_factory>, 15> kinds{{
     {"sum_equals_total", &make_sum_equals_total},
     {"same_value_across_reports", &make_same_value_across_reports},
     {"same_title_for_person", &make_same_title_for_person},
@@ -37,6 +38,7 @@ constexpr std::array<std::pair<std::string_view, kind_factory>, 14> kinds{{
     {"anniversary_years", &make_anniversary_years},
     {"weekday_matches_date", &make_weekday_matches_date},
     {"date_not_after_publication", &make_date_not_after_publication},
+    {"same_document_details", &make_same_document_details},
     {"title_held_on_date", &make_title_held_on_date},
     {"one_holder_per_position", &make_one_holder_per_position},
 }};
