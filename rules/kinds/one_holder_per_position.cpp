@@ -98,26 +98,20 @@ result<std::unique_ptr<const rule_kind>> make_one_holder_per_position(const nloh
   std::string path = env.data_dir + "/" + file;
   auto data = read_data_file(path);
   if (!data) return data.error();
+  auto lists = read_position_lists(*data, path, env.data_dir);
+  if (!lists) return lists.error();
   kind_env data_env{path, env.data_dir};
-  auto single = param_strings(*data, "single_holder", {}, data_env);
-  if (!single) return single.error();
-  auto shared = param_strings(*data, "shared_positions", {}, data_env);
-  if (!shared) return shared.error();
   auto unnamed = param_strings(*data, "unnamed_organisations", {}, data_env);
   if (!unnamed) return unnamed.error();
-  auto former = param_strings(*data, "former_cues", {"nguyên"}, data_env);
-  if (!former) return former.error();
-  auto verbs = param_strings(*data, "clause_verbs", {}, data_env);
-  if (!verbs) return verbs.error();
-  if (single->empty())
+  if (lists->single_holder.empty())
     return make_error(error_kind::bad_rule, "key 'single_holder': must list the single-holder posts",
                       source_location{path, std::nullopt, 0, 0});
   auto k = std::make_unique<one_holder_per_position>();
-  for (const auto& s : *single) k->single_holder.push_back(position_key(s));
-  for (const auto& s : *shared) k->shared_positions.push_back(position_key(s));
+  k->single_holder = std::move(lists->single_holder);
+  k->shared_positions = std::move(lists->shared_positions);
   for (const auto& s : *unnamed) k->unnamed_organisations.push_back(position_key(s));
-  for (const auto& s : *former) k->former_cues.push_back(fold(s));
-  for (const auto& s : *verbs) k->clause_verbs.push_back(fold(s));
+  k->former_cues = std::move(lists->former_cues);
+  k->clause_verbs = std::move(lists->clause_verbs);
   return std::unique_ptr<const rule_kind>(std::move(k));
 }
 

@@ -103,19 +103,12 @@ result<std::unique_ptr<const rule_kind>> make_title_held_on_date(const nlohmann:
   std::string path = env.data_dir + "/" + *titles;
   auto data = read_data_file(path);
   if (!data) return data.error();
-  kind_env data_env{path, env.data_dir};
-  auto single = param_strings(*data, "single_holder", {}, data_env);
-  if (!single) return single.error();
-  auto shared = param_strings(*data, "shared_positions", {}, data_env);
-  if (!shared) return shared.error();
-  for (const auto& s : *single) k->single_holder.push_back(position_key(s));
-  for (const auto& s : *shared) k->shared_positions.push_back(position_key(s));
-  auto former = param_strings(*data, "former_cues", {"nguyên"}, data_env);
-  if (!former) return former.error();
-  auto verbs = param_strings(*data, "clause_verbs", {}, data_env);
-  if (!verbs) return verbs.error();
-  for (const auto& s : *former) k->former_cues.push_back(fold(s));
-  for (const auto& s : *verbs) k->clause_verbs.push_back(fold(s));
+  auto lists = read_position_lists(*data, path, env.data_dir);
+  if (!lists) return lists.error();
+  k->single_holder = std::move(lists->single_holder);
+  k->shared_positions = std::move(lists->shared_positions);
+  k->former_cues = std::move(lists->former_cues);
+  k->clause_verbs = std::move(lists->clause_verbs);
   return std::unique_ptr<const rule_kind>(std::move(k));
 }
 

@@ -153,4 +153,23 @@ bool title_opens_clause(const document& doc, const fact& f, std::size_t title_in
   return false;
 }
 
+result<position_lists> read_position_lists(const nlohmann::json& data, const std::string& path,
+                                           const std::string& data_dir) {
+  kind_env data_env{path, data_dir};
+  position_lists lists;
+  auto single = param_strings(data, "single_holder", {}, data_env);
+  if (!single) return single.error();
+  auto shared = param_strings(data, "shared_positions", {}, data_env);
+  if (!shared) return shared.error();
+  auto former = param_strings(data, "former_cues", {"nguyên"}, data_env);
+  if (!former) return former.error();
+  auto verbs = param_strings(data, "clause_verbs", {}, data_env);
+  if (!verbs) return verbs.error();
+  for (const auto& s : *single) lists.single_holder.push_back(position_key(s));
+  for (const auto& s : *shared) lists.shared_positions.push_back(position_key(s));
+  for (const auto& s : *former) lists.former_cues.push_back(fold(s));
+  for (const auto& s : *verbs) lists.clause_verbs.push_back(fold(s));
+  return lists;
+}
+
 }  // namespace doichieu::rules

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include <doichieu/document.hpp>
 #include <doichieu/fact.hpp>
 #include <doichieu/result.hpp>
@@ -46,6 +48,18 @@ bool is_single_holder(const std::string& key, const std::vector<std::string>& po
 bool former_title(const document& doc, const fact& f, const std::vector<std::string>& former_cues);
 bool title_opens_clause(const document& doc, const fact& f, std::size_t title_index,
                         const std::vector<std::string>& clause_verbs);
+
+// The titles.json lists both position kinds use, keyed (position_key) or folded once at load.
+struct position_lists {
+  std::vector<std::string> single_holder;     // position keys
+  std::vector<std::string> shared_positions;  // position keys
+  std::vector<std::string> former_cues;       // folded
+  std::vector<std::string> clause_verbs;      // folded
+};
+
+// Reads them from titles.json (`path`, for errors). Errors: bad_rule naming the file and the key.
+result<position_lists> read_position_lists(const nlohmann::json& data, const std::string& path,
+                                           const std::string& data_dir);
 
 }  // namespace doichieu::rules
 
