@@ -45,6 +45,23 @@ inline std::filesystem::path scratch_dir(const std::string& name) {
   return dir;
 }
 
+// Runs a shell command and returns its standard output; `status` is its exit status (-1 when it could not
+// run or was killed). For the Python scorers the corpus tests call.
+inline std::string run_command(const std::string& cmd, int& status) {
+  std::string out;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) {
+    status = -1;
+    return out;
+  }
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  const int raw = ::pclose(p);
+  status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return out;
+}
+
 // Runs `DOICHIEU_CLI args` with optional stdin bytes.
 inline run_result run_cli(const std::string& args, const std::string& stdin_bytes = {}) {
   auto dir = scratch_dir("run");

@@ -10,26 +10,15 @@
 
 #include <sys/wait.h>
 
+#include "cli_support.hpp"
+
+using doichieu::testing::run_command;
+
 namespace {
 
 // Both thresholds of the issue; the measured figures are in checker/examples/mapreduce/README.md.
 constexpr const char* min_precision = "0.95";
 constexpr const char* min_recall = "0.95";
-
-std::string run(const std::string& cmd, int& status) {
-  std::string out;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) {
-    status = -1;
-    return out;
-  }
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  const int raw = ::pclose(p);
-  status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return out;
-}
 
 }  // namespace
 
@@ -41,7 +30,7 @@ TEST_CASE("corpus grouping recovers the real events of shared/corpus/clusters", 
   }
   REQUIRE(std::filesystem::exists(DOICHIEU_CLI));
   int status = 0;
-  const std::string out = run(std::string("python3 ") + DOICHIEU_SOURCE_DIR + "/tests/corpus_grouping_eval.py " +
+  const std::string out = run_command(std::string("python3 ") + DOICHIEU_SOURCE_DIR + "/tests/corpus_grouping_eval.py " +
                                   DOICHIEU_CLI + " " + shared + " --min-precision " + min_precision +
                                   " --min-recall " + min_recall + " 2>&1",
                               status);
@@ -55,7 +44,7 @@ TEST_CASE("the evaluation fails when the thresholds are out of reach", "[corpus]
   const std::string shared = DOICHIEU_SHARED_DIR;
   if (!std::filesystem::exists(shared + "/corpus/clusters/index.jsonl")) return;
   int status = 0;
-  const std::string out = run(std::string("python3 ") + DOICHIEU_SOURCE_DIR + "/tests/corpus_grouping_eval.py " +
+  const std::string out = run_command(std::string("python3 ") + DOICHIEU_SOURCE_DIR + "/tests/corpus_grouping_eval.py " +
                                   DOICHIEU_CLI + " " + shared + " --min-precision 1.01 2>&1",
                               status);
   INFO(out);

@@ -12,24 +12,7 @@
 
 #include "cli_support.hpp"
 
-namespace {
-
-std::string run(const std::string& cmd, int& status) {
-  std::string out;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) {
-    status = -1;
-    return out;
-  }
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  const int raw = ::pclose(p);
-  status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return out;
-}
-
-}  // namespace
+using doichieu::testing::run_command;
 
 TEST_CASE("map/reduce on one machine finds the events and findings of check --corpus", "[corpus][mapreduce]") {
   const std::string shared = DOICHIEU_SHARED_DIR;
@@ -38,7 +21,7 @@ TEST_CASE("map/reduce on one machine finds the events and findings of check --co
     return;
   }
   int status = 0;
-  const std::string out = run("python3 " + std::string(DOICHIEU_SOURCE_DIR) + "/tests/mapreduce_local.py " +
+  const std::string out = run_command("python3 " + std::string(DOICHIEU_SOURCE_DIR) + "/tests/mapreduce_local.py " +
                                   DOICHIEU_CLI + " " + shared + " " + DOICHIEU_SOURCE_DIR + " --clusters 8 --jobs 2 2>&1",
                               status);
   INFO(out);
